@@ -1,0 +1,48 @@
+import Image from "next/image";
+import { Film } from "lucide-react";
+import type { MovieCardData } from "@/db/queries/movies";
+
+/** The one card for a movie, used wherever films are listed. */
+export function MovieCard({ movie, priority = false }: { movie: MovieCardData; priority?: boolean }) {
+  return (
+    <article className="group flex flex-col gap-2" data-testid="movie-card">
+      <div className="relative aspect-[2/3] overflow-hidden rounded-lg bg-surface-muted shadow-sm ring-1 ring-border/60 transition group-hover:shadow-md">
+        {movie.posterUrl ? (
+          <Image
+            src={movie.posterUrl}
+            alt={`Poster of ${movie.title}`}
+            fill
+            sizes="(min-width: 1280px) 180px, (min-width: 768px) 20vw, 45vw"
+            className="object-cover transition duration-300 group-hover:scale-[1.03]"
+            priority={priority}
+          />
+        ) : (
+          <div className="flex h-full items-center justify-center text-muted">
+            <Film aria-hidden className="size-10" />
+            <span className="sr-only">No poster</span>
+          </div>
+        )}
+      </div>
+      <div className="min-w-0">
+        <h3 className="truncate text-sm font-semibold leading-snug" title={movie.title}>
+          {movie.title}
+        </h3>
+        <p className="truncate text-xs text-muted">
+          {[movie.year, movie.genres.slice(0, 2).join(", ")].filter(Boolean).join(" · ")}
+        </p>
+      </div>
+    </article>
+  );
+}
+
+export function MovieGrid({ movies, priorityCount = 0 }: { movies: MovieCardData[]; priorityCount?: number }) {
+  return (
+    <ul className="grid grid-cols-2 gap-x-4 gap-y-6 sm:grid-cols-3 md:grid-cols-4 lg:grid-cols-6">
+      {movies.map((m, i) => (
+        <li key={m.id}>
+          <MovieCard movie={m} priority={i < priorityCount} />
+        </li>
+      ))}
+    </ul>
+  );
+}

