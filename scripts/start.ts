@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
+import path from "node:path";
 import { createDatabase } from "@/db/client";
 import { authSecret, getEnv } from "@/lib/env";
 import { applyMigrations, provideDatabase } from "./lib/database";
@@ -50,6 +51,9 @@ runMain(async () => {
   };
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
+  // If whatever started us (npm) is killed, even by SIGKILL, we are reparented: shut down cleanly then.
+  const parent = process.ppid;
+  setInterval(() => process.ppid !== parent && void stop(0), 1000).unref();
 
   try {
     log(`database: ${redactUrl(database.url)}${database.embedded ? " (embedded)" : ""}`);
@@ -62,7 +66,15 @@ runMain(async () => {
         await sql.end({ timeout: 5 });
       }
     }
-    const childEnv = { ...process.env, DATABASE_URL: database.url, AUTH_SECRET: secret, PORT: String(env.PORT), NEXT_TELEMETRY_DISABLED: "1" };
+    const childEnv = {
+      ...process.env,
+      DATABASE_URL: database.url,
+      AUTH_SECRET: secret,
+      PORT: String(env.PORT),
+      NEXT_TELEMETRY_DISABLED: "1",
+      // The server exits by itself if this launcher is SIGKILLed, so the port is free for the next start.
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${path.join(import.meta.dirname, "lib", "exit-with-parent.cjs")}`.trim(),
+    };
     if (!dev) await ensureBuild(log, childEnv);
     if (stopping) return;
     // Run next's own binary with node (not npx): killing it then really stops the server.

@@ -28,7 +28,7 @@ for (const p of people) {
     if (q.birthDate !== p.birthDate) problems.push(`person ${p.name} twice with different birth dates`);
   }
   byName.set(p.name, p);
-  if (!iso.test(p.birthDate) || Number.isNaN(Date.parse(p.birthDate))) problems.push(`person ${p.name}: bad birthDate`);
+  if (p.birthDate !== null && (!iso.test(p.birthDate) || Number.isNaN(Date.parse(p.birthDate)))) problems.push(`person ${p.name}: bad birthDate`);
   if (!p.biography || p.biography.length < 60) problems.push(`person ${p.name}: biography too short`);
   if (!p.firstName) problems.push(`person ${p.name}: firstName missing`);
   if (`${p.firstName} ${p.lastName}`.trim() !== p.name) problems.push(`person ${p.name}: name != firstName + lastName`);
@@ -40,7 +40,7 @@ for (const f of films) {
   titles.add(where);
   if (!iso.test(f.releaseDate) || Number.isNaN(Date.parse(f.releaseDate))) problems.push(`${where}: bad releaseDate`);
   if (!(f.runtime > 0)) problems.push(`${where}: bad runtime`);
-  if (!(f.budget >= 0)) problems.push(`${where}: bad budget`);
+  if (f.budget !== null && !(f.budget > 0)) problems.push(`${where}: bad budget`);
   if (!f.genres.length) problems.push(`${where}: no genres`);
   for (const g of f.genres) if (!DEMO_GENRES.includes(g)) problems.push(`${where}: unknown genre ${g}`);
   if (!byName.has(f.director)) problems.push(`${where}: director ${f.director} has no DemoPerson`);

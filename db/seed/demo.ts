@@ -110,7 +110,7 @@ export async function seedDemo(db: Database, { log = () => {}, storage = getStor
           .values({
             title: film.title,
             description: film.description,
-            budget: String(film.budget),
+            budget: film.budget === null ? null : String(film.budget),
             release_date: film.releaseDate,
             duration: film.runtime,
             director_id: personIds.get(film.director) ?? null,

@@ -21,8 +21,8 @@ export type DemoFilm = {
   releaseDate: string;
   /** Runtime in minutes. */
   runtime: number;
-  /** Approximate production budget in US dollars, a plain number (no currency conversion games). */
-  budget: number;
+  /** Approximate production budget in US dollars; null when no reliable figure exists. */
+  budget: number | null;
   /** Main production country: a common English name, e.g. "United States", "United Kingdom", "South Korea". */
   country: string;
   /** Display name of the director (first credited director if several). */
@@ -41,8 +41,8 @@ export type DemoPerson = {
   firstName: string;
   /** Empty string for mononymous people. */
   lastName: string;
-  /** YYYY-MM-DD. */
-  birthDate: string;
+  /** YYYY-MM-DD; null when no reliable full date exists (never a placeholder date). */
+  birthDate: string | null;
   gender: "male" | "female" | "non-binary";
   /** Country of birth, common English name (same spelling rules as DemoFilm.country). */
   country: string;

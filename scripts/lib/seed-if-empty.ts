@@ -1,6 +1,5 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { seedDemo } from "@/db/seed/demo";
 
 const SEED_LOCK = 7_266_002;
 
@@ -25,6 +24,8 @@ export async function seedIfEmpty(db: Database, log: (line: string) => void) {
     );
     if (!row.empty) return;
     log("empty database: loading the demo catalogue…");
+    // Loaded only when needed: the catalogue and the image renderer are not small.
+    const { seedDemo } = await import("@/db/seed/demo");
     await seedDemo(db, { log });
   });
 }

@@ -10,7 +10,8 @@ import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
-const tsx = path.join(root, "node_modules", ".bin", "tsx");
+// One process per script (node with the tsx loader, as npm runs them): SIGKILL then hits the real process.
+const node = (script: string, ...args: string[]) => [process.execPath, ["--import", "tsx", script, ...args]] as const;
 const scratch = path.join(root, ".data", "test-launcher");
 
 type Result = { code: number | null; stdout: string; stderr: string };
@@ -19,7 +20,8 @@ function runScript(script: string, env: Record<string, string>, timeoutMs = 60_0
   return new Promise((resolve, reject) => {
     const base = { ...process.env };
     delete base.DATABASE_URL; // each test states its own database
-    const child = spawn(tsx, [path.join(root, "scripts", script)], { cwd: root, env: { ...base, ...env } });
+    const [cmd, args] = node(path.join(root, "scripts", script));
+    const child = spawn(cmd, args, { cwd: root, env: { ...base, ...env } });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += d));
@@ -47,6 +49,7 @@ function freePort(): Promise<number> {
 
 function expectOneClearLine(result: Result, pattern: RegExp) {
   expect(result.code).not.toBe(0);
+  expect(result.code).not.toBeNull(); // exited by itself, not killed by the timeout
   const lines = result.stderr.trim().split("\n").filter(Boolean);
   expect(lines, result.stderr).toHaveLength(1);
   expect(lines[0]).toMatch(/^marquee: /);
@@ -109,7 +112,7 @@ describe("the embedded PostgreSQL", () => {
     expect(first.code, first.stderr).toBe(0);
     expect(existsSync(path.join(dataDir, "pg", "postmaster.pid"))).toBe(false); // stopped cleanly
 
-    const hold = spawn(tsx, [path.join(root, "tests", "support", "hold-embedded.ts"), dataDir, String(port)], { cwd: root });
+    const hold = spawn(...node(path.join(root, "tests", "support", "hold-embedded.ts"), dataDir, String(port)), { cwd: root });
     await new Promise<void>((resolve, reject) => {
       hold.stdout.on("data", (d) => String(d).includes("ready") && resolve());
       hold.on("exit", () => reject(new Error("hold-embedded exited early")));
@@ -130,7 +133,7 @@ describe("the embedded PostgreSQL", () => {
 
     // A stale postmaster.pid (its process long gone) is cleared, and the data is still there.
     writeFileSync(path.join(dataDir, "pg", "postmaster.pid"), `999999\n${path.join(dataDir, "pg")}\n0\n${port}\n`);
-    const hold2 = spawn(tsx, [path.join(root, "tests", "support", "hold-embedded.ts"), dataDir, String(port)], { cwd: root });
+    const hold2 = spawn(...node(path.join(root, "tests", "support", "hold-embedded.ts"), dataDir, String(port)), { cwd: root });
     let output = "";
     await new Promise<void>((resolve, reject) => {
       hold2.stdout.on("data", (d) => {
@@ -152,5 +155,60 @@ describe("the embedded PostgreSQL", () => {
     const last = await runScript("migrate.ts", env(), 120_000);
     expect(last.code).toBe(0);
     expect(readFileSync(path.join(dataDir, "pg", "PG_VERSION"), "utf8").trim()).toMatch(/^\d+$/);
+  }, 240_000);
+});
+
+describe("npm start killed with SIGKILL", () => {
+  it("leaves nothing that stops the next start, and loses no data", async () => {
+    const dataDir = path.join(scratch, "sigkill");
+    const [webPort, pgPort] = [await freePort(), await freePort()];
+    const env = { ...process.env, DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), PORT: String(webPort), MARQUEE_SEED: "none" };
+    delete env.DATABASE_URL;
+    const health = async () => {
+      for (let i = 0; i < 240; i++) {
+        try {
+          const r = await fetch(`http://localhost:${webPort}/api/health`);
+          if (r.ok) return r.status;
+        } catch {
+          // not up yet
+        }
+        await new Promise((r) => setTimeout(r, 500));
+      }
+      throw new Error("the site never answered /api/health");
+    };
+    const launch = () => spawn(...node(path.join(root, "scripts", "start.ts"), "--dev"), { cwd: root, env, stdio: "ignore" });
+
+    const first = launch();
+    expect(await health()).toBe(200);
+    const sql = postgres(`postgres://postgres:marquee@localhost:${pgPort}/marquee`, { max: 1, onnotice: () => {} });
+    await sql`insert into genres (name) values ('Kept after SIGKILL')`;
+    await sql.end();
+    first.kill("SIGKILL");
+    await new Promise((r) => first.once("exit", r));
+    // The orphaned web server notices its launcher is gone and frees the port by itself.
+    let portFreed = false;
+    for (let i = 0; i < 40 && !portFreed; i++) {
+      portFreed = await new Promise<boolean>((resolve) => {
+        const probe = net.createServer();
+        probe.once("error", () => resolve(false));
+        probe.listen(webPort, () => probe.close(() => resolve(true)));
+      });
+      if (!portFreed) await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(portFreed, "the killed launcher's web server still holds the port").toBe(true);
+
+    const second = launch();
+    try {
+      expect(await health()).toBe(200);
+      const check = postgres(`postgres://postgres:marquee@localhost:${pgPort}/marquee`, { max: 1, onnotice: () => {} });
+      const rows = await check`select name from genres`;
+      await check.end();
+      expect(rows.map((r) => r.name)).toContain("Kept after SIGKILL");
+    } finally {
+      second.kill("SIGTERM");
+      await new Promise((r) => second.once("exit", r));
+    }
+    // Ctrl-C / SIGTERM stops PostgreSQL cleanly.
+    expect(existsSync(path.join(dataDir, "pg", "postmaster.pid"))).toBe(false);
   }, 240_000);
 });

@@ -129,11 +129,12 @@ describe("ON DELETE behaviour", () => {
 
   it("does not silently delete a person who directs a movie or plays a character", async () => {
     const { director, movie: m } = await makeMovie();
-    expect(await pgCode(db.delete(person).where(eq(person.id, director.id)))).toBe("23503");
+    // 23001 restrict_violation: ON DELETE RESTRICT
+    expect(await pgCode(db.delete(person).where(eq(person.id, director.id)))).toBe("23001");
     const [ch] = await db.insert(character_).values({ name: "Antoine", movie_id: m.id }).returning();
     const [actor] = await db.insert(person).values({ first_name: "Antoine", last_name: "Bourseiller" }).returning();
     await db.insert(character_actors).values({ character_id: ch.id, person_id: actor.id });
-    expect(await pgCode(db.delete(person).where(eq(person.id, actor.id)))).toBe("23503");
+    expect(await pgCode(db.delete(person).where(eq(person.id, actor.id)))).toBe("23001");
     expect(await db.select().from(person)).toHaveLength(2);
   });
 
@@ -142,8 +143,8 @@ describe("ON DELETE behaviour", () => {
     const { movie: m } = await makeMovie({ country_id: fr.id });
     const [g] = await db.insert(genres).values({ name: "Drama" }).returning();
     await db.insert(movie_genres).values({ movie_id: m.id, genre_id: g.id });
-    expect(await pgCode(db.delete(genres).where(eq(genres.id, g.id)))).toBe("23503");
-    expect(await pgCode(db.delete(countries).where(eq(countries.id, fr.id)))).toBe("23503");
+    expect(await pgCode(db.delete(genres).where(eq(genres.id, g.id)))).toBe("23001");
+    expect(await pgCode(db.delete(countries).where(eq(countries.id, fr.id)))).toBe("23001");
   });
 
   it("deleting a file clears the poster, photo and avatar that used it and removes gallery links", async () => {
