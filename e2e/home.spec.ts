@@ -3,10 +3,12 @@ import { sql } from "drizzle-orm";
 import { withTestDatabase } from "./support/database";
 
 test("the home page lists films from the database with their posters", async ({ page }) => {
-  const newest = await withTestDatabase(async (db) => {
-    const rows = await db.execute<{ title: string }>(sql`select title from movie order by release_date desc nulls last, id desc limit 3`);
-    return rows.map((r) => r.title);
-  });
+  const rows = await withTestDatabase((db) =>
+    db.execute<{ title: string; genres: string[] }>(sql`
+      select title, array(select g.name from movie_genres mg join genres g on g.id = mg.genre_id where mg.movie_id = m.id order by g.name) as genres
+      from movie m order by release_date desc nulls last, id desc limit 3`),
+  );
+  const newest = rows.map((r) => r.title);
   expect(newest.length).toBeGreaterThan(0);
 
   await page.goto("/");
@@ -14,6 +16,11 @@ test("the home page lists films from the database with their posters", async ({ 
   const releases = page.getByRole("region", { name: "New releases" });
   for (const title of newest) {
     await expect(releases.getByRole("heading", { name: title, exact: true })).toBeVisible();
+  }
+  // Each card shows that film's own genres.
+  for (const row of rows) {
+    const card = releases.getByTestId("movie-card").filter({ has: page.getByRole("heading", { name: row.title, exact: true }) });
+    await expect(card).toContainText(row.genres.slice(0, 2).join(", "));
   }
   // Posters are real stored files served through the image optimizer.
   const poster = releases.getByRole("img", { name: `Poster of ${newest[0]}` });

@@ -20,7 +20,7 @@ export default async function HomePage() {
         </h1>
         <p className="mt-4 max-w-2xl text-lg text-muted text-pretty">
           {numberFormat.format(counts.movies)} films, {numberFormat.format(counts.people)} people and{" "}
-          {numberFormat.format(counts.characters)} characters, from silent classics to this year&apos;s releases.
+          {numberFormat.format(counts.characters)} characters, from silent classics to recent releases.
         </p>
       </section>
 

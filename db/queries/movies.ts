@@ -11,12 +11,17 @@ export type MovieCardData = {
   genres: string[];
 };
 
+// Qualified explicitly: in a single-table select Drizzle leaves columns unqualified, and inside these subqueries
+// an unqualified "id" would bind to the subquery's own table.
+const movieId = sql.raw(`"movie"."id"`);
+const moviePosterId = sql.raw(`"movie"."poster_id"`);
+
 const cardColumns = {
   id: movie.id,
   title: movie.title,
   year: sql<number | null>`extract(year from ${movie.release_date})::int`,
-  posterUrl: sql<string | null>`(select ${file_.file_url} from ${file_} where ${file_.id} = ${movie.poster_id} and ${file_.is_public})`,
-  genres: sql<string[]>`coalesce((select array_agg(${genres.name} order by ${genres.name}) from ${movie_genres} join ${genres} on ${genres.id} = ${movie_genres.genre_id} where ${movie_genres.movie_id} = ${movie.id}), '{}')`,
+  posterUrl: sql<string | null>`(select ${file_.file_url} from ${file_} where ${file_.id} = ${moviePosterId} and ${file_.is_public})`,
+  genres: sql<string[]>`coalesce((select array_agg(${genres.name} order by ${genres.name}) from ${movie_genres} join ${genres} on ${genres.id} = ${movie_genres.genre_id} where ${movie_genres.movie_id} = ${movieId}), '{}')`,
 };
 
 /** Newest films first: one query, genres and poster included. */
