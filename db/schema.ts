@@ -97,6 +97,9 @@ export const person = pgTable(
     index("person_country_id_idx").on(t.country_id),
     index("person_main_photo_id_idx").on(t.main_photo_id),
     index("person_name_idx").on(t.last_name, t.first_name),
+    index("person_date_of_birth_idx").on(t.date_of_birth),
+    // Search (pg_trgm over the unaccented, lower-cased full name; see migration 0002).
+    index("person_name_trgm_idx").using("gin", sql`marquee_search_key(${t.first_name} || ' ' || ${t.last_name}) gin_trgm_ops`),
   ],
 );
 
@@ -120,6 +123,9 @@ export const movie = pgTable(
     index("movie_poster_id_idx").on(t.poster_id),
     index("movie_release_date_idx").on(t.release_date),
     index("movie_title_idx").on(t.title),
+    index("movie_duration_idx").on(t.duration),
+    index("movie_budget_idx").on(t.budget),
+    index("movie_title_trgm_idx").using("gin", sql`marquee_search_key(${t.title}) gin_trgm_ops`),
     check("movie_duration_check", sql`${t.duration} IS NULL OR ${t.duration} > 0`),
     check("movie_budget_check", sql`${t.budget} IS NULL OR ${t.budget} >= 0`),
   ],
@@ -161,7 +167,10 @@ export const character_ = pgTable(
       .references(() => movie.id, { onDelete: "cascade" }),
     ...timestamps,
   },
-  (t) => [index("character_movie_id_idx").on(t.movie_id)],
+  (t) => [
+    index("character_movie_id_idx").on(t.movie_id),
+    index("character_name_trgm_idx").using("gin", sql`marquee_search_key(${t.name}) gin_trgm_ops`),
+  ],
 );
 
 export const character_actors = pgTable(

@@ -68,6 +68,8 @@ const schema = z.object({
   UPLOADTHING_UFS_HOST: z.string().trim().regex(/^[a-z0-9.-]+(:\d+)?$/i, "must be a host name such as ufs.sh").optional(),
   UPLOADTHING_UFS_APP_ID_LOCATION: z.enum(["subdomain", "path"]).optional(),
   MARQUEE_SEED: z.enum(["demo", "none"]).default("demo"),
+  // Build output directory; separate ones let several checkouts' builds and test runs coexist.
+  MARQUEE_DIST_DIR: z.string().trim().regex(/^\.next[\w-]*$/, "must be .next or start with .next (e.g. .next-ci)").default(".next"),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -8,11 +8,12 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import postgres from "postgres";
 import { createDatabase } from "@/db/client";
 import { seedDemo } from "@/db/seed/demo";
-import { dataDir } from "@/lib/env";
+import { dataDir, getEnv } from "@/lib/env";
 import { LocalDiskStorage } from "@/lib/storage/local";
 import { applyMigrations, provideDatabase } from "./lib/database";
 import { ensureBuild } from "./lib/build";
@@ -57,6 +58,37 @@ async function dropDatabase(serverUrl: string, name: string) {
   }
 }
 
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Test databases of runs that were killed before they could drop theirs (their process is gone). */
+async function dropAbandonedTestDatabases(serverUrl: string, baseName: string) {
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  try {
+    const rows = await admin<{ datname: string }[]>`select datname from pg_database where datname like ${`${baseName}_test_%`}`;
+    for (const { datname } of rows) {
+      const pid = Number(datname.slice(`${baseName}_test_`.length));
+      let alive = false;
+      try {
+        process.kill(pid, 0);
+        alive = true;
+      } catch (error) {
+        alive = (error as NodeJS.ErrnoException).code === "EPERM";
+      }
+      if (!alive) await admin.unsafe(`drop database if exists "${datname}" with (force)`);
+    }
+  } finally {
+    await admin.end({ timeout: 5 });
+  }
+}
+
 function readJson(file: string): any {
   try {
     return JSON.parse(readFileSync(file, "utf8"));
@@ -66,7 +98,9 @@ function readJson(file: string): any {
 }
 
 runMain(async () => {
-  const results = path.join(dataDir(), "test-results");
+  // Separate build dirs (MARQUEE_DIST_DIR=.next-x) get separate result dirs: runs can go side by side.
+  const distSuffix = getEnv().MARQUEE_DIST_DIR.slice(".next".length);
+  const results = path.join(dataDir(), `test-results${distSuffix}`);
   rmSync(results, { recursive: true, force: true });
   mkdirSync(results, { recursive: true });
   const counts: Counts = { passed: 0, failed: 0, skipped: 0 };
@@ -74,15 +108,18 @@ runMain(async () => {
 
   const database = await provideDatabase(log);
   const baseName = new URL(database.url).pathname.slice(1) || "marquee";
-  const testDb = `${baseName}_test`;
+  // One database per run, so that several runs (two checkouts, a developer and CI) never share one.
+  const testDb = `${baseName}_test_${process.pid}`;
   const testUrl = database.withDatabase(testDb);
   const serverUrl = database.withDatabase("postgres");
-  const uploads = path.join(dataDir(), "test-uploads");
+  await dropAbandonedTestDatabases(serverUrl, baseName);
+  const uploads = path.join(dataDir(), `test-uploads-${process.pid}`);
   const testEnv: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: testUrl,
     UPLOADS_DIR: uploads,
     AUTH_SECRET: randomBytes(32).toString("base64url"),
+    E2E_PORT: String(await freePort()),
     NEXT_TELEMETRY_DISABLED: "1",
   };
   delete testEnv.UPLOADTHING_TOKEN; // the UploadThing adapter is tested against its fake server, explicitly
@@ -121,6 +158,7 @@ runMain(async () => {
       const code = await run(path.join(root, "node_modules", "@playwright", "test", "cli.js"), ["test"], {
         ...testEnv,
         PLAYWRIGHT_JSON_OUTPUT_NAME: file,
+        PLAYWRIGHT_OUTPUT_DIR: path.join(results, "playwright"),
       });
       const report = readJson(file);
       if (report?.stats) {
@@ -133,6 +171,7 @@ runMain(async () => {
     }
   } finally {
     await dropDatabase(serverUrl, testDb).catch(() => {});
+    rmSync(uploads, { recursive: true, force: true });
     await database.release();
   }
 

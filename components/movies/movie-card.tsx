@@ -1,11 +1,13 @@
 import Image from "next/image";
+import Link from "next/link";
 import { Film } from "lucide-react";
 import type { MovieCardData } from "@/db/queries/movies";
+import { movieHref } from "@/lib/slug";
 
-/** The one card for a movie, used wherever films are listed. */
-export function MovieCard({ movie, priority = false }: { movie: MovieCardData; priority?: boolean }) {
+/** The one card for a movie, used wherever films are listed. `action` is a slot for the favorite heart. */
+export function MovieCard({ movie, priority = false, action }: { movie: MovieCardData; priority?: boolean; action?: React.ReactNode }) {
   return (
-    <article className="group flex flex-col gap-2" data-testid="movie-card">
+    <article className="group relative flex flex-col gap-2" data-testid="movie-card">
       <div className="relative aspect-[2/3] overflow-hidden rounded-lg bg-surface-muted shadow-sm ring-1 ring-border/60 transition group-hover:shadow-md">
         {movie.posterUrl ? (
           <Image
@@ -23,13 +25,17 @@ export function MovieCard({ movie, priority = false }: { movie: MovieCardData; p
           </div>
         )}
       </div>
-      <div className="min-w-0">
-        <h3 className="truncate text-sm font-semibold leading-snug" title={movie.title}>
-          {movie.title}
-        </h3>
-        <p className="truncate text-xs text-muted">
-          {[movie.year, movie.genres.slice(0, 2).join(", ")].filter(Boolean).join(" · ")}
-        </p>
+      <div className="flex min-w-0 items-start gap-2">
+        <div className="min-w-0 flex-1">
+          <h3 className="truncate text-sm font-semibold leading-snug" title={movie.title}>
+            {/* The link covers the whole card (after:inset-0) while staying one accessible link. */}
+            <Link href={movieHref(movie)} className="after:absolute after:inset-0 after:content-[''] hover:text-accent-strong focus-visible:outline-none focus-visible:after:rounded-lg focus-visible:after:outline-2 focus-visible:after:outline-ring">
+              {movie.title}
+            </Link>
+          </h3>
+          <p className="truncate text-xs text-muted">{[movie.year, movie.genres.slice(0, 2).join(", ")].filter(Boolean).join(" · ")}</p>
+        </div>
+        {action ? <div className="relative z-10 shrink-0">{action}</div> : null}
       </div>
     </article>
   );

@@ -38,7 +38,7 @@ export async function getFeaturedMovies({ limit }: { limit: number }): Promise<M
   return db
     .select(cardColumns)
     .from(movie)
-    .where(sql`${movie.poster_id} is not null`)
+    .where(sql`exists (select 1 from ${file_} where ${file_.id} = ${moviePosterId} and ${file_.is_public})`)
     .orderBy(sql`md5(${movie.id}::text || current_date::text)`)
     .limit(limit);
 }

@@ -6,11 +6,12 @@ import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { getEnv } from "@/lib/env";
 import { FatalError } from "./fatal";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 const INPUTS = ["app", "components", "lib", "db", "public", "auth.ts", "proxy.ts", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
-const fingerprintFile = path.join(root, ".next", "marquee-fingerprint");
+const distDir = () => path.join(root, getEnv().MARQUEE_DIST_DIR);
 
 function walk(entry: string, hash: ReturnType<typeof createHash>) {
   const full = path.join(root, entry);
@@ -18,7 +19,7 @@ function walk(entry: string, hash: ReturnType<typeof createHash>) {
   const info = statSync(full);
   if (info.isDirectory()) {
     for (const child of readdirSync(full).sort()) {
-      if (child === "node_modules" || child.startsWith(".")) continue;
+      if (child === "node_modules" || child.startsWith(".") || child === "migrations") continue;
       walk(path.join(entry, child), hash);
     }
   } else {
@@ -34,9 +35,9 @@ export function sourceFingerprint(): string {
 
 export function buildIsCurrent(): boolean {
   return (
-    existsSync(path.join(root, ".next", "BUILD_ID")) &&
-    existsSync(fingerprintFile) &&
-    readFileSync(fingerprintFile, "utf8").trim() === sourceFingerprint()
+    existsSync(path.join(distDir(), "BUILD_ID")) &&
+    existsSync(path.join(distDir(), "marquee-fingerprint")) &&
+    readFileSync(path.join(distDir(), "marquee-fingerprint"), "utf8").trim() === sourceFingerprint()
   );
 }
 
@@ -53,5 +54,5 @@ export async function ensureBuild(log: (line: string) => void, env: NodeJS.Proce
     child.on("exit", (c, signal) => resolve(c ?? (signal ? 1 : 0)));
   });
   if (code !== 0) throw new FatalError("next build failed (see the output above)");
-  writeFileSync(fingerprintFile, fingerprint + "\n");
+  writeFileSync(path.join(distDir(), "marquee-fingerprint"), fingerprint + "\n");
 }

@@ -3,7 +3,7 @@ import { createDatabase } from "@/db/client";
 
 export function testDatabaseUrl(): string {
   const url = process.env.DATABASE_URL;
-  if (!url || !/_test$/.test(new URL(url).pathname)) {
+  if (!url || !/_test_\d+$/.test(new URL(url).pathname)) {
     throw new Error("integration tests run through `npm test`, which provides a throw-away *_test database");
   }
   return url;

@@ -1,0 +1,15 @@
+/**
+ * Counts the SQL statements the app's database client sends while `work` runs, to prove a page's data costs a
+ * bounded number of queries whatever the number of rows (no N+1).
+ */
+export async function countQueries<T>(work: () => Promise<T>): Promise<{ result: T; count: number; queries: string[] }> {
+  const queries: string[] = [];
+  const hook = globalThis as unknown as { __marqueeQueryListener?: (query: string) => void };
+  hook.__marqueeQueryListener = (q) => queries.push(q);
+  try {
+    const result = await work();
+    return { result, count: queries.length, queries };
+  } finally {
+    hook.__marqueeQueryListener = undefined;
+  }
+}
