@@ -2,13 +2,19 @@ import type { Metadata, Viewport } from "next";
 import { GeistSans } from "geist/font/sans";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
+import { siteUrl } from "@/lib/site-url";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Marquee — films, people and the characters they played", template: "%s · Marquee" },
-  description: "Browse films across decades and countries: casts, directors, characters and the people behind them.",
-  applicationName: "Marquee",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  return {
+    // Relative URLs in page metadata (canonical, Open Graph images) resolve against the public origin.
+    metadataBase: new URL(await siteUrl()),
+    title: { default: "Marquee — films, people and the characters they played", template: "%s · Marquee" },
+    description: "Browse films across decades and countries: casts, directors, characters and the people behind them.",
+    applicationName: "Marquee",
+    openGraph: { siteName: "Marquee", type: "website" },
+  };
+}
 
 export const viewport: Viewport = {
   themeColor: [

@@ -3,7 +3,7 @@
  * production build serving a freshly seeded copy of that database. Real PostgreSQL (embedded, or the server of
  * DATABASE_URL), real disk storage, real Chromium. Ends with one line "N passed, N failed" (also written to
  * .data/test-results/summary.txt for CI).
- *   --only=integration | --only=e2e    run one half
+ *   --only=integration | --only=e2e    run one half; further arguments filter the runner's files
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -21,6 +21,8 @@ import { runMain } from "./lib/fatal";
 
 const root = path.resolve(import.meta.dirname, "..");
 const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);
+// Other arguments (file filters such as tests/integration/movies.test.ts or e2e/browse.spec.ts) go to the runner.
+const filters = process.argv.slice(2).filter((a) => !a.startsWith("--only="));
 const log = (line: string) => console.log(`[test] ${line}`);
 
 type Counts = { passed: number; failed: number; skipped: number };
@@ -131,7 +133,7 @@ runMain(async () => {
       await applyMigrations(testUrl);
       rmSync(uploads, { recursive: true, force: true });
       const file = path.join(results, "vitest.json");
-      const code = await run(path.join(root, "node_modules", "vitest", "vitest.mjs"), ["run", "--reporter=default", "--reporter=json", `--outputFile=${file}`], testEnv);
+      const code = await run(path.join(root, "node_modules", "vitest", "vitest.mjs"), ["run", "--reporter=default", "--reporter=json", `--outputFile=${file}`, ...filters], testEnv);
       const report = readJson(file);
       if (report) {
         counts.passed += report.numPassedTests ?? 0;
@@ -155,7 +157,7 @@ runMain(async () => {
       }
       await ensureBuild(log, testEnv);
       const file = path.join(results, "playwright.json");
-      const code = await run(path.join(root, "node_modules", "@playwright", "test", "cli.js"), ["test"], {
+      const code = await run(path.join(root, "node_modules", "@playwright", "test", "cli.js"), ["test", ...filters], {
         ...testEnv,
         PLAYWRIGHT_JSON_OUTPUT_NAME: file,
         PLAYWRIGHT_OUTPUT_DIR: path.join(results, "playwright"),
