@@ -105,7 +105,7 @@ export default async function HomePage() {
           {people.length > 0 ? (
             <section aria-labelledby="people-heading">
               <SectionHeading id="people-heading" title="Popular people" href="/people" linkLabel="All people" />
-              <PersonGrid people={people.map((p) => ({ id: p.id, name: p.name, photoUrl: p.photoUrl, detail: `${plural(p.credits, "credit")} in recent films` }))} />
+              <PersonGrid people={people.map((p) => ({ id: p.id, name: p.name, photoUrl: p.photoUrl, detail: plural(p.credits, "credit") }))} />
             </section>
           ) : null}
         </div>

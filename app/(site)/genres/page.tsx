@@ -25,7 +25,7 @@ export default async function GenresPage() {
                 className="group relative flex h-32 items-end overflow-hidden rounded-xl bg-surface-muted p-4 ring-1 ring-border/60 transition hover:ring-accent"
               >
                 {g.posterUrl ? (
-                  <Image src={g.posterUrl} alt="" fill sizes="(min-width: 1024px) 25vw, 50vw" className="object-cover opacity-60 transition duration-300 group-hover:scale-105 group-hover:opacity-70" />
+                  <Image src={g.posterUrl} alt="" fill sizes="(min-width: 1024px) 25vw, 50vw" className="object-cover object-top opacity-55 transition duration-300 group-hover:scale-105 group-hover:opacity-70" />
                 ) : (
                   <Film aria-hidden className="absolute right-4 top-4 size-8 text-muted" />
                 )}
