@@ -60,6 +60,9 @@ export const user_ = pgTable(
     password: varchar("password", { length: 255 }).notNull(),
     avatar_id: integer("avatar_id").references(() => file_.id, { onDelete: "set null" }),
     role: varchar("role", { length: 16, enum: USER_ROLES }).notNull().default("user"),
+    // Bumped on sign-out, password change, role change and disabling: older session cookies stop working.
+    session_version: integer("session_version").notNull().default(0),
+    disabled_at: timestamp("disabled_at", { withTimezone: true }),
     ...timestamps,
   },
   (t) => [
@@ -69,6 +72,18 @@ export const user_ = pgTable(
     check("user_role_check", sql`${t.role} IN ('user', 'editor', 'admin')`),
   ],
 );
+
+/**
+ * Failed sign-in counters, per account ("account:<login>") and per client address ("ip:<address>"), shared by every
+ * app instance because they live in PostgreSQL.
+ */
+export const auth_throttle = pgTable("auth_throttle", {
+  key: varchar("key", { length: 300 }).primaryKey(),
+  failures: integer("failures").notNull().default(0),
+  window_started_at: timestamp("window_started_at", { withTimezone: true }).notNull().defaultNow(),
+  locked_until: timestamp("locked_until", { withTimezone: true }),
+  ...timestamps,
+});
 
 export const countries = pgTable(
   "countries",

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Clapperboard } from "lucide-react";
 import { HeaderSearch } from "@/components/search/header-search";
+import { UserMenu } from "./user-menu";
 
 const NAV = [
   { href: "/movies", label: "Movies" },
@@ -28,8 +29,9 @@ export function SiteHeader() {
             ))}
           </ul>
         </nav>
-        <div className="ml-auto flex flex-1 justify-end">
+        <div className="ml-auto flex flex-1 items-center justify-end gap-3">
           <HeaderSearch />
+          <UserMenu />
         </div>
       </div>
       <nav aria-label="Main (mobile)" className="border-t border-border/60 md:hidden">

@@ -41,14 +41,4 @@ export function MovieCard({ movie, priority = false, action }: { movie: MovieCar
   );
 }
 
-export function MovieGrid({ movies, priorityCount = 0 }: { movies: MovieCardData[]; priorityCount?: number }) {
-  return (
-    <ul className="grid grid-cols-2 gap-x-4 gap-y-6 sm:grid-cols-3 md:grid-cols-4 lg:grid-cols-6">
-      {movies.map((m, i) => (
-        <li key={m.id}>
-          <MovieCard movie={m} priority={i < priorityCount} />
-        </li>
-      ))}
-    </ul>
-  );
-}
+export { MovieGrid } from "./movie-grid";

@@ -23,6 +23,12 @@ export async function getFileByKey(key: string): Promise<StoredFile | null> {
   return row ?? null;
 }
 
+/** Records a file already written to storage. */
+export async function createFile(input: { file_name: string; mime_type: string; file_key: string; file_url: string; is_public: boolean; size_bytes: number }) {
+  const [row] = await db.insert(file_).values(input).returning({ id: file_.id });
+  return row;
+}
+
 /** Who may see a private file: editors and admins, and the user whose avatar it is. */
 export function canViewFile(viewer: Viewer | null, file: StoredFile): boolean {
   if (file.is_public) return true;

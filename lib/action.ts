@@ -1,0 +1,42 @@
+import "server-only";
+import type { z } from "zod";
+
+/** What every form action returns on failure: per-field messages, a message for the form, and what was typed. */
+export type FormState = {
+  ok?: boolean;
+  message?: string;
+  fieldErrors?: Record<string, string>;
+  /** Values to put back in the form (never passwords). */
+  values?: Record<string, string>;
+};
+
+const SECRET_FIELDS = /password|confirm/i;
+
+/** The text fields of a form, to send back so nothing typed is lost (secrets excluded). */
+export function typedValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value === "string" && !key.startsWith("$") && !SECRET_FIELDS.test(key)) values[key] = value.slice(0, 10_000);
+  }
+  return values;
+}
+
+/**
+ * Parses FormData with a zod schema: `{ data }` or `{ state }` ready to return from the action. Only the
+ * schema's own keys are read, so extra fields (role, id, user_id) sent by a tampering client are ignored.
+ */
+export function parseForm<S extends z.ZodObject>(schema: S, formData: FormData): { data: z.infer<S>; state?: never } | { data?: never; state: FormState } {
+  const raw: Record<string, unknown> = {};
+  for (const key of Object.keys(schema.shape)) {
+    const all = formData.getAll(key);
+    raw[key] = all.length > 1 ? all : (all[0] ?? undefined);
+  }
+  const result = schema.safeParse(raw);
+  if (result.success) return { data: result.data };
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of result.error.issues) {
+    const key = String(issue.path[0] ?? "form");
+    fieldErrors[key] ??= issue.message;
+  }
+  return { state: { fieldErrors, message: "Please correct the highlighted fields.", values: typedValues(formData) } };
+}

@@ -1,0 +1,23 @@
+import "server-only";
+import { cookies, headers } from "next/headers";
+import { addFavorite } from "@/db/queries/favorites";
+
+/**
+ * A signed-out visitor who presses a heart is sent to sign in; the movie waits in this short-lived cookie and is
+ * added to their favorites as soon as they are signed in (kept in the browser: no server memory involved).
+ */
+const COOKIE = "marquee_pending_favorite";
+
+export async function rememberPendingFavorite(movieId: number) {
+  const secure = (await headers()).get("x-forwarded-proto") === "https";
+  (await cookies()).set(COOKIE, String(movieId), { httpOnly: true, sameSite: "lax", path: "/", maxAge: 15 * 60, secure });
+}
+
+export async function applyPendingFavorite(userId?: number) {
+  const jar = await cookies();
+  const raw = jar.get(COOKIE)?.value;
+  if (!raw) return;
+  jar.delete(COOKIE);
+  const movieId = Number(raw);
+  if (userId && Number.isSafeInteger(movieId) && movieId > 0) await addFavorite(userId, movieId);
+}
