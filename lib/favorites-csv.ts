@@ -18,7 +18,8 @@ export function parseFavoritesCsv(bytes: Uint8Array): { rows: FavoriteCsvRow[] }
     return { error: "This file is not UTF-8 text: export it again as CSV (UTF-8)." };
   }
   const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: "greedy", transformHeader: (h) => h.trim() });
-  const fatal = parsed.errors.find((e) => e.type === "Quotes" || e.type === "Delimiter");
+  // A one-column file has no delimiter to detect: that is fine.
+  const fatal = parsed.errors.find((e) => e.type === "Quotes" || (e.type === "Delimiter" && e.code !== "UndetectableDelimiter"));
   if (fatal) return { error: `This file is not valid CSV (row ${(fatal.row ?? 0) + 2}: ${fatal.message}).` };
   const fields = parsed.meta.fields ?? [];
   const titleKey = fields.find((f) => f.toLowerCase() === "title" || f.toLowerCase() === "name");

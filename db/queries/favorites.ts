@@ -54,21 +54,25 @@ export async function getFavoritesForExport(userId: number): Promise<FavoriteCsv
  */
 export async function importFavorites(userId: number, rows: FavoriteCsvRow[]): Promise<{ added: number; alreadyThere: number; unmatched: FavoriteCsvRow[] }> {
   return db.transaction(async (tx) => {
-    const titles = rows.map((r) => r.title);
-    const years = rows.map((r) => r.year);
+    // Passed as one JSON parameter (Drizzle would spread a JS array into a row of parameters).
+    const input = JSON.stringify(rows.map((r) => ({ title: r.title, year: r.year })));
     const matches = await tx.execute<{ idx: number; movie_id: number | null }>(sql`
+      with i as (
+        select e.idx, e.value->>'title' as title, (e.value->>'year')::int as year
+        from jsonb_array_elements(${input}::jsonb) with ordinality as e(value, idx)
+      )
       select i.idx::int as idx,
              (select m.id from movie m
                where marquee_search_key(m.title) = marquee_search_key(i.title)
                  and (i.year is null or extract(year from m.release_date) = i.year)
                order by m.release_date nulls last, m.id limit 1) as movie_id
-      from unnest(${titles}::text[], ${years}::int[]) with ordinality as i(title, year, idx)`);
+      from i`);
     const ids = [...new Set(matches.filter((m) => m.movie_id !== null).map((m) => m.movie_id as number))];
     let added = 0;
     if (ids.length) {
       const inserted = await tx.execute(sql`
         insert into favorite_movies (user_id, movie_id)
-        select ${userId}, unnest(${ids}::int[])
+        select ${userId}, value::int from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)
         on conflict do nothing`);
       added = inserted.count;
     }
