@@ -10,8 +10,11 @@ export async function siteUrl(): Promise<string> {
   const configured = getEnv().AUTH_URL;
   if (configured) return new URL(configured).origin;
   const h = await headers();
-  const host = h.get("x-forwarded-host")?.split(",")[0]?.trim() || h.get("host") || "localhost:3000";
-  const proto = h.get("x-forwarded-proto")?.split(",")[0]?.trim() || (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
+  const claimed = h.get("x-forwarded-host")?.split(",")[0]?.trim() || h.get("host") || "";
+  // A Host header is the client's word: only a plain host[:port] is echoed (set AUTH_URL in production).
+  const host = /^[a-z0-9.-]{1,253}(:\d{1,5})?$/i.test(claimed) ? claimed.toLowerCase() : "localhost";
+  const forwardedProto = h.get("x-forwarded-proto")?.split(",")[0]?.trim();
+  const proto = forwardedProto === "https" || forwardedProto === "http" ? forwardedProto : host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https";
   return `${proto}://${host}`;
 }
 
