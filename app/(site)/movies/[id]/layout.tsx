@@ -1,0 +1,17 @@
+import { notFound, permanentRedirect } from "next/navigation";
+import { getMovieCanonical } from "@/db/queries/movie-detail";
+import { movieHref, parseIdSegment } from "@/lib/slug";
+
+/**
+ * The URL check runs here, above this segment's loading.tsx, so that it completes before anything streams: an
+ * unknown id gets a real 404 status and another spelling of the id a real 308 to the canonical URL.
+ */
+export default async function MovieLayout({ children, params }: LayoutProps<"/movies/[id]">) {
+  const { id: segment } = await params;
+  const id = parseIdSegment(segment);
+  const found = id === null ? null : await getMovieCanonical(id);
+  if (!found) notFound();
+  const href = movieHref(found);
+  if (`/movies/${segment}` !== href) permanentRedirect(href);
+  return children;
+}
