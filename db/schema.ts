@@ -103,6 +103,8 @@ export const person = pgTable(
     last_name: varchar("last_name", { length: 100 }).notNull().default(""),
     biography: text("biography"),
     date_of_birth: date("date_of_birth"),
+    // Addition: without it, ages of people who have died would be wrong.
+    date_of_death: date("date_of_death"),
     gender: varchar("gender", { length: 32 }),
     country_id: integer("country_id").references(() => countries.id, { onDelete: "restrict" }),
     main_photo_id: integer("main_photo_id").references(() => file_.id, { onDelete: "set null" }),

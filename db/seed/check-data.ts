@@ -29,6 +29,7 @@ for (const p of people) {
   }
   byName.set(p.name, p);
   if (p.birthDate !== null && (!iso.test(p.birthDate) || Number.isNaN(Date.parse(p.birthDate)))) problems.push(`person ${p.name}: bad birthDate`);
+  if (p.deathDate && (!iso.test(p.deathDate) || (p.birthDate && p.deathDate <= p.birthDate))) problems.push(`person ${p.name}: bad deathDate`);
   if (!p.biography || p.biography.length < 60) problems.push(`person ${p.name}: biography too short`);
   if (!p.firstName) problems.push(`person ${p.name}: firstName missing`);
   if (`${p.firstName} ${p.lastName}`.trim() !== p.name) problems.push(`person ${p.name}: name != firstName + lastName`);

@@ -89,6 +89,7 @@ export async function seedDemo(db: Database, { log = () => {}, storage = getStor
           last_name: p.lastName,
           biography: p.biography,
           date_of_birth: p.birthDate,
+          date_of_death: p.deathDate ?? null,
           gender: p.gender,
           country_id: countryIds.get(p.country.toLowerCase()) ?? null,
         })),

@@ -43,6 +43,8 @@ export type DemoPerson = {
   lastName: string;
   /** YYYY-MM-DD; null when no reliable full date exists (never a placeholder date). */
   birthDate: string | null;
+  /** YYYY-MM-DD for people who have died (null or absent when alive or unknown). */
+  deathDate?: string | null;
   gender: "male" | "female" | "non-binary";
   /** Country of birth, common English name (same spelling rules as DemoFilm.country). */
   country: string;

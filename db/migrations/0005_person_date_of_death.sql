@@ -1,0 +1,1 @@
+ALTER TABLE "person" ADD COLUMN "date_of_death" date;
