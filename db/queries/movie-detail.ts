@@ -93,20 +93,21 @@ const actorsOfCharacter = {
   orderBy: (ca: { created_at: AnyPgColumn; person_id: AnyPgColumn }) => [sql`${ca.created_at}`, sql`${ca.person_id}`],
   with: {
     person: {
-      columns: { id: true, first_name: true, last_name: true, date_of_birth: true },
+      columns: { id: true, first_name: true, last_name: true, date_of_birth: true, date_of_death: true },
       extras: (p: { main_photo_id: AnyPgColumn }) => ({ photoUrl: publicFileUrl(p.main_photo_id) }),
     },
   },
 } as const;
 
-type ActorRow = { person: { id: number; first_name: string; last_name: string; date_of_birth: string | null; photoUrl: string | null } };
+type ActorRow = { person: { id: number; first_name: string; last_name: string; date_of_birth: string | null; date_of_death: string | null; photoUrl: string | null } };
 
 function toActors(rows: ActorRow[], releaseDate: string | null): CastActor[] {
   return rows.map(({ person: p }) => ({
     id: p.id,
     name: personName(p),
     photoUrl: p.photoUrl,
-    ageAtRelease: ageOn(p.date_of_birth, releaseDate),
+    // A film released after the actor's death: the age they reached, not the age they would have had.
+    ageAtRelease: ageOn(p.date_of_birth, p.date_of_death && releaseDate && p.date_of_death < releaseDate ? p.date_of_death : releaseDate),
   }));
 }
 
