@@ -80,3 +80,28 @@ export async function importFavorites(userId: number, rows: FavoriteCsvRow[]): P
     return { added, alreadyThere: ids.length - added, unmatched };
   });
 }
+
+export type FavoriteSort = "added" | "title" | "year";
+const FAVORITES_PAGE_SIZE = 24;
+
+/** One page of the user's favorites as movie cards, with the total: two statements. */
+export async function getFavoriteMovies({ userId, sort, dir, page }: { userId: number; sort: FavoriteSort; dir: "asc" | "desc"; page: number }) {
+  const d = sql.raw(dir === "asc" ? "asc" : "desc");
+  const order = {
+    added: sql`f.created_at ${d}, m.id ${d}`,
+    title: sql`m.title ${d}, m.id ${d}`,
+    year: sql`m.release_date ${d} nulls last, m.id ${d}`,
+  }[sort];
+  const [[{ total }], rows] = await Promise.all([
+    db.execute<{ total: number }>(sql`select count(*)::int as total from favorite_movies where user_id = ${userId}`),
+    db.execute<{ id: number; title: string; year: number | null; posterUrl: string | null; genres: string[] }>(sql`
+      select m.id, m.title, extract(year from m.release_date)::int as year,
+             (select fi.file_url from file_ fi where fi.id = m.poster_id and fi.is_public) as "posterUrl",
+             coalesce((select array_agg(g.name order by g.name) from movie_genres mg join genres g on g.id = mg.genre_id where mg.movie_id = m.id), '{}') as genres
+      from favorite_movies f join movie m on m.id = f.movie_id
+      where f.user_id = ${userId}
+      order by ${order}
+      limit ${FAVORITES_PAGE_SIZE} offset ${(Math.max(1, page) - 1) * FAVORITES_PAGE_SIZE}`),
+  ]);
+  return { movies: [...rows], total, page, pageCount: Math.max(1, Math.ceil(total / FAVORITES_PAGE_SIZE)) };
+}
