@@ -1,22 +1,301 @@
-import { Search } from "lucide-react";
+"use client";
 
-/** Site-wide search box: a plain GET form to /search (works without JavaScript). */
+import Form from "next/form";
+import Image from "next/image";
+import { usePathname, useRouter } from "next/navigation";
+import { useEffect, useId, useRef, useState } from "react";
+import { ArrowRight, Film, LoaderCircle, Search, UserRound, VenetianMask } from "lucide-react";
+import type { SuggestResponse } from "@/app/api/search/suggest/route";
+import type { SearchKind, Suggestion } from "@/db/queries/search";
+import { normalizeSearchText, SEARCH_QUERY_MAX_LENGTH, SUGGEST_MIN_LENGTH } from "@/lib/validation/search-text";
+
+const DEBOUNCE_MS = 150;
+const GROUPS: { kind: SearchKind; label: string }[] = [
+  { kind: "movie", label: "Movies" },
+  { kind: "person", label: "People" },
+  { kind: "character", label: "Characters" },
+];
+const KIND_ICONS = { movie: Film, person: UserRound, character: VenetianMask } as const;
+
+type Option = { href: string; suggestion: Suggestion | null };
+
+/**
+ * Site-wide search box. Without JavaScript: a plain GET form to /search. With it: a combobox (WAI-ARIA 1.2,
+ * list autocomplete) suggesting movies, people and characters while typing. ArrowDown/ArrowUp move through the
+ * suggestions, Enter opens the highlighted one (or searches), Escape closes the list and then clears the box.
+ */
 export function HeaderSearch() {
+  const id = useId();
+  const listboxId = `${id}-listbox`;
+  const optionId = (i: number) => `${id}-option-${i}`;
+  const router = useRouter();
+  const pathname = usePathname();
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  const [value, setValue] = useState("");
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(-1);
+  // The suggestions shown, and the query they answer; kept while the next ones load so the list never flickers.
+  const [shown, setShown] = useState<{ q: string; results: Suggestion[] } | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [announcement, setAnnouncement] = useState("");
+  const cache = useRef(new Map<string, Suggestion[]>());
+  const inFlight = useRef<AbortController | null>(null);
+  const timer = useRef<number | undefined>(undefined);
+
+  const q = normalizeSearchText(value).q;
+  const options: Option[] = shown
+    ? [...shown.results.map((s) => ({ href: s.href, suggestion: s })), { href: `/search?q=${encodeURIComponent(shown.q)}`, suggestion: null }]
+    : [];
+  const expanded = open && options.length > 0;
+
+  function cancelPending() {
+    window.clearTimeout(timer.current);
+    inFlight.current?.abort();
+    inFlight.current = null;
+  }
+
+  function present(query: string, results: Suggestion[]) {
+    setShown({ q: query, results });
+    setLoading(false);
+    setActive(-1);
+    if (document.activeElement === inputRef.current) setOpen(true);
+    setAnnouncement(results.length === 0 ? "No results" : results.length === 1 ? "1 result" : `${results.length} results`);
+  }
+
+  async function load(query: string) {
+    const controller = new AbortController();
+    inFlight.current = controller;
+    try {
+      const response = await fetch(`/api/search/suggest?q=${encodeURIComponent(query)}`, { signal: controller.signal, headers: { accept: "application/json" } });
+      if (!response.ok) throw new Error(`suggestions answered ${response.status}`);
+      const body = (await response.json()) as SuggestResponse;
+      cache.current.set(query, body.results);
+      if (inFlight.current === controller) present(query, body.results);
+    } catch {
+      // Aborted because the text changed (a newer request is on its way), or offline: keep what is shown.
+      if (inFlight.current === controller) setLoading(false);
+    } finally {
+      if (inFlight.current === controller) inFlight.current = null;
+    }
+  }
+
+  function suggest(text: string) {
+    cancelPending();
+    const query = normalizeSearchText(text).q;
+    if (Array.from(query).length < SUGGEST_MIN_LENGTH) {
+      setShown(null);
+      setOpen(false);
+      setActive(-1);
+      setLoading(false);
+      setAnnouncement("");
+      return;
+    }
+    const cached = cache.current.get(query);
+    if (cached) return present(query, cached);
+    setLoading(true);
+    timer.current = window.setTimeout(() => void load(query), DEBOUNCE_MS);
+  }
+
+  function close() {
+    setOpen(false);
+    setActive(-1);
+  }
+
+  function clear() {
+    cancelPending();
+    setValue("");
+    setShown(null);
+    setLoading(false);
+    setAnnouncement("");
+    close();
+  }
+
+  function go(href: string) {
+    clear();
+    router.push(href);
+  }
+
+  // A navigation (a suggestion, the form, a link elsewhere) closes the list.
+  useEffect(() => {
+    setOpen(false);
+    setActive(-1);
+  }, [pathname]);
+
+  // Text typed before the page became interactive is kept, and suggested for once it is.
+  useEffect(() => {
+    const typed = inputRef.current?.value ?? "";
+    if (typed) {
+      setValue(typed);
+      if (document.activeElement === inputRef.current) suggest(typed);
+    }
+    return cancelPending;
+    // Once, after hydration.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  function onKeyDown(event: React.KeyboardEvent<HTMLInputElement>) {
+    switch (event.key) {
+      case "ArrowDown":
+      case "ArrowUp": {
+        event.preventDefault();
+        if (options.length === 0) {
+          suggest(value);
+          return;
+        }
+        const down = event.key === "ArrowDown";
+        if (!expanded) {
+          setOpen(true);
+          if (!event.altKey) setActive(down ? 0 : options.length - 1);
+          return;
+        }
+        setActive((a) => (down ? (a + 1) % options.length : a <= 0 ? options.length - 1 : a - 1));
+        return;
+      }
+      case "Enter":
+        if (expanded && active >= 0 && options[active]) {
+          event.preventDefault();
+          go(options[active].href);
+        }
+        // Otherwise the form submits: /search?q=…
+        return;
+      case "Escape":
+        if (expanded) {
+          event.preventDefault();
+          close();
+        } else if (value) {
+          event.preventDefault();
+          clear();
+        }
+        return;
+      case "Tab":
+        close();
+        return;
+      case "Home":
+      case "End":
+      case "ArrowLeft":
+      case "ArrowRight":
+        // Text editing: the caret moves, the highlight goes back to the box.
+        setActive(-1);
+        return;
+    }
+  }
+
+  let index = 0;
+  const groups = GROUPS.map((g) => ({
+    ...g,
+    items: (shown?.results ?? []).filter((s) => s.kind === g.kind).map((s) => ({ s, i: index++ })),
+  })).filter((g) => g.items.length > 0);
+  const allIndex = index;
+
   return (
-    <form action="/search" method="get" role="search" className="relative w-full max-w-xs">
-      <label htmlFor="header-search" className="sr-only">
+    <Form action="/search" role="search" aria-label="Site search" className="relative w-full max-w-xs" onSubmit={() => close()}>
+      <label htmlFor={`${id}-input`} className="sr-only">
         Search movies, people and characters
       </label>
       <Search aria-hidden className="pointer-events-none absolute left-3 top-1/2 size-4 -translate-y-1/2 text-muted" />
       <input
-        id="header-search"
+        ref={inputRef}
+        id={`${id}-input`}
         name="q"
         type="search"
+        role="combobox"
+        aria-autocomplete="list"
+        aria-expanded={expanded}
+        aria-controls={listboxId}
+        aria-activedescendant={expanded && active >= 0 ? optionId(active) : undefined}
         placeholder="Search films, people…"
         autoComplete="off"
-        maxLength={200}
-        className="h-10 w-full rounded-full border border-border bg-surface pl-9 pr-4 text-sm placeholder:text-muted focus:border-accent focus:outline-none focus:ring-2 focus:ring-ring/40"
+        autoCorrect="off"
+        spellCheck={false}
+        enterKeyHint="search"
+        maxLength={SEARCH_QUERY_MAX_LENGTH}
+        value={value}
+        onChange={(event) => {
+          setValue(event.target.value);
+          setActive(-1);
+          suggest(event.target.value);
+        }}
+        onKeyDown={onKeyDown}
+        onFocus={() => {
+          if (shown && shown.q === q) setOpen(true);
+        }}
+        onBlur={close}
+        className="h-10 w-full rounded-full border border-border bg-surface pl-9 pr-9 text-base placeholder:text-muted focus:border-accent focus-visible:!rounded-full sm:text-sm [&::-webkit-search-cancel-button]:hidden"
       />
-    </form>
+      {loading ? <LoaderCircle aria-hidden className="pointer-events-none absolute right-3 top-1/2 size-4 -translate-y-1/2 animate-spin text-muted" /> : null}
+
+      {/* Below the header row, full width on phones (the header is the containing block: it has a backdrop filter);
+          under the box from sm up. */}
+      <div
+        id={listboxId}
+        role="listbox"
+        aria-label="Suggestions"
+        hidden={!expanded}
+        // Clicks inside must not blur the input (which closes the list) before they land.
+        onMouseDown={(event) => event.preventDefault()}
+        className="fixed inset-x-0 top-16 z-50 max-h-[calc(100dvh-5rem)] overflow-y-auto overscroll-contain border-b border-border bg-surface py-1 shadow-xl sm:absolute sm:inset-x-auto sm:right-0 sm:top-full sm:mt-2 sm:w-[28rem] sm:max-h-[min(36rem,calc(100dvh-6rem))] sm:rounded-xl sm:border"
+      >
+        {groups.map((g) => (
+          <div key={g.kind} role="group" aria-labelledby={`${id}-group-${g.kind}`} className="py-1">
+            <div id={`${id}-group-${g.kind}`} role="presentation" className="px-4 pb-1 pt-2 text-xs font-semibold uppercase tracking-wider text-muted">
+              {g.label}
+            </div>
+            {g.items.map(({ s, i }) => (
+              <SuggestionOption key={`${s.kind}-${s.id}`} id={optionId(i)} suggestion={s} active={i === active} onHover={() => setActive(i)} onChoose={() => go(s.href)} />
+            ))}
+          </div>
+        ))}
+        {shown && shown.results.length === 0 ? (
+          <div role="presentation" className="px-4 pb-1 pt-3 text-sm text-muted">
+            No quick matches.
+          </div>
+        ) : null}
+        {shown ? (
+          <div
+            id={optionId(allIndex)}
+            role="option"
+            aria-selected={active === allIndex}
+            onMouseMove={() => setActive(allIndex)}
+            onClick={() => go(options[allIndex].href)}
+            className="mx-1 mt-1 flex cursor-pointer items-center gap-2 rounded-lg border-t border-border/60 px-3 py-2.5 text-sm font-medium text-accent-strong aria-selected:bg-surface-muted aria-selected:ring-2 aria-selected:ring-inset aria-selected:ring-ring"
+          >
+            <Search aria-hidden className="size-4 shrink-0" />
+            <span className="min-w-0 flex-1 truncate">All results for “{shown.q}”</span>
+            <ArrowRight aria-hidden className="size-4 shrink-0" />
+          </div>
+        ) : null}
+      </div>
+      <div aria-live="polite" aria-atomic="true" className="sr-only">
+        {announcement}
+      </div>
+    </Form>
+  );
+}
+
+function SuggestionOption({ id, suggestion: s, active, onHover, onChoose }: { id: string; suggestion: Suggestion; active: boolean; onHover: () => void; onChoose: () => void }) {
+  const Icon = KIND_ICONS[s.kind];
+  const round = s.kind === "person";
+  return (
+    <div
+      id={id}
+      role="option"
+      aria-selected={active}
+      onMouseMove={onHover}
+      onClick={onChoose}
+      className="mx-1 flex cursor-pointer items-center gap-3 rounded-lg px-3 py-2 aria-selected:bg-surface-muted aria-selected:ring-2 aria-selected:ring-inset aria-selected:ring-ring"
+    >
+      <div className={`relative shrink-0 overflow-hidden bg-surface-muted ring-1 ring-border/60 ${round ? "mx-px size-8 rounded-full" : "h-12 w-8 rounded"}`}>
+        {s.thumbnailUrl ? (
+          <Image src={s.thumbnailUrl} alt="" fill sizes="32px" className="object-cover" />
+        ) : (
+          <Icon aria-hidden className="absolute inset-0 m-auto size-4 text-muted" />
+        )}
+      </div>
+      <div className="min-w-0 flex-1">
+        <div className="truncate text-sm font-medium">{s.label}</div>
+        {s.subtitle ? <div className="truncate text-xs text-muted">{s.subtitle}</div> : null}
+      </div>
+    </div>
   );
 }
