@@ -162,7 +162,8 @@ describe("npm start killed with SIGKILL", () => {
   it("leaves nothing that stops the next start, and loses no data", async () => {
     const dataDir = path.join(scratch, "sigkill");
     const [webPort, pgPort] = [await freePort(), await freePort()];
-    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), PORT: String(webPort), MARQUEE_SEED: "none" };
+    // `next dev` under the default build dir (.next/dev, apart from any production build), whatever the run uses.
+    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), PORT: String(webPort), MARQUEE_SEED: "none", MARQUEE_DIST_DIR: ".next" };
     delete env.DATABASE_URL;
     const health = async () => {
       for (let i = 0; i < 240; i++) {
