@@ -11,11 +11,12 @@ export async function getGenreSummaries(): Promise<GenreSummary[]> {
   return db.execute<GenreSummary>(sql`
     select g.id, g.name,
            (select count(*) from movie_genres mg where mg.genre_id = g.id)::int as films,
-           (select f.file_url from movie_genres mg
-              join movie m on m.id = mg.movie_id
+           -- Newest first through movie_release_date_idx, stopping at the first film of the genre with a poster.
+           (select f.file_url from movie m
               join file_ f on f.id = m.poster_id and f.is_public
-             where mg.genre_id = g.id
-             order by m.release_date desc nulls last, m.id desc limit 1) as "posterUrl"
+             where m.release_date is not null
+               and exists (select 1 from movie_genres mg where mg.movie_id = m.id and mg.genre_id = g.id)
+             order by m.release_date desc, m.id desc limit 1) as "posterUrl"
     from genres g
     order by g.name`);
 }
@@ -37,7 +38,7 @@ export async function getCountrySummaries(): Promise<CountrySummary[]> {
 export async function getPopularPeople({ limit, window = 2000 }: { limit: number; window?: number }): Promise<PopularPerson[]> {
   return db.execute<PopularPerson>(sql`
     with recent as (
-      select id, director_id from movie order by release_date desc nulls last, id desc limit ${window}
+      select id, director_id from movie where release_date is not null order by release_date desc, id desc limit ${window}
     ), credits as (
       select ca.person_id from recent r join character_ c on c.movie_id = r.id join character_actors ca on ca.character_id = c.id
       union all

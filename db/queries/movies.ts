@@ -24,29 +24,50 @@ const cardColumns = {
   genres: sql<string[]>`coalesce((select array_agg(${genres.name} order by ${genres.name}) from ${movie_genres} join ${genres} on ${genres.id} = ${movie_genres.genre_id} where ${movie_genres.movie_id} = ${movieId}), '{}')`,
 };
 
-/** Newest films first: one query, genres and poster included. */
+/** Newest films first: one query, genres and poster included (an ordered scan of movie_release_date_idx). */
 export async function getNewReleases({ limit }: { limit: number }): Promise<MovieCardData[]> {
   return db
     .select(cardColumns)
     .from(movie)
-    .orderBy(sql`${movie.release_date} desc nulls last`, desc(movie.id))
+    .where(sql`${movie.release_date} is not null`)
+    .orderBy(desc(movie.release_date), desc(movie.id))
     .limit(limit);
 }
 
-/** A selection that changes every day and is the same on every instance (ordered by a hash of id and date). */
+/**
+ * A selection that changes every day and is the same on every instance: candidate ids are derived from the date
+ * (spread over the id range) and looked up by primary key, so the cost does not grow with the catalogue.
+ */
 export async function getFeaturedMovies({ limit }: { limit: number }): Promise<MovieCardData[]> {
+  // A small catalogue is taken whole; a large one through a few hundred date-hashed ids.
+  const candidates = sql`(
+    select m.id from movie m where (select max(id) - min(id) from movie) <= ${limit * 50}
+    union
+    select (b.lo + abs(hashtext(current_date::text || ':' || n)) % greatest(b.hi - b.lo + 1, 1))::int
+    from (select min(id) as lo, max(id) as hi from movie) b, generate_series(1, ${limit * 40}) n
+    where b.hi - b.lo > ${limit * 50}
+  )`;
   return db
     .select(cardColumns)
     .from(movie)
-    .where(sql`exists (select 1 from ${file_} where ${file_.id} = ${moviePosterId} and ${file_.is_public})`)
+    .where(sql`${movie.id} in ${candidates} and exists (select 1 from ${file_} where ${file_.id} = ${moviePosterId} and ${file_.is_public})`)
     .orderBy(sql`md5(${movie.id}::text || current_date::text)`)
     .limit(limit);
 }
 
+/**
+ * Catalogue sizes for the home page: exact while a table is small, PostgreSQL's own estimate (kept by ANALYZE and
+ * autovacuum, the same for every instance) once it is large, where an exact count would cost a full scan.
+ */
 export async function getCatalogueCounts(): Promise<{ movies: number; people: number; characters: number }> {
   const [row] = await db.execute<{ movies: number; people: number; characters: number }>(sql`
-    select (select count(*) from movie)::int as movies,
-           (select count(*) from person)::int as people,
-           (select count(*) from character_)::int as characters`);
+    with estimate as (
+      select relname, greatest(reltuples, 0)::bigint as n from pg_class
+      where relname in ('movie', 'person', 'character_') and relnamespace = 'public'::regnamespace
+    )
+    select
+      (case when (select n from estimate where relname = 'movie') > 50000 then (select n from estimate where relname = 'movie') else (select count(*) from movie) end)::int as movies,
+      (case when (select n from estimate where relname = 'person') > 50000 then (select n from estimate where relname = 'person') else (select count(*) from person) end)::int as people,
+      (case when (select n from estimate where relname = 'character_') > 50000 then (select n from estimate where relname = 'character_') else (select count(*) from character_) end)::int as characters`);
   return row;
 }

@@ -211,7 +211,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
       throw new FatalError(`port ${port} for the embedded PostgreSQL is in use by another program; set EMBEDDED_PG_PORT to a free port`);
     }
     try {
-      await pgCtl(["start", "-D", pgdata, "-w", "-t", "60", "-l", logFile, "-o", `-p ${port} -c listen_addresses=localhost`]);
+      await pgCtl(["start", "-D", pgdata, "-w", "-t", "60", "-l", logFile, "-o", `-p ${port} -c listen_addresses=localhost -c random_page_cost=1.1 -c shared_buffers=256MB`]);
     } catch (error) {
       releaseClient(clientsDir);
       const reason = lastFatalLine(logFile) ?? (error as Error).message.trim().split("\n")[0];

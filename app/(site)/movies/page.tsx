@@ -1,0 +1,128 @@
+import type { Metadata } from "next";
+import { ChevronDown, SlidersHorizontal } from "lucide-react";
+import { ActiveFilterChips, activeFilters } from "@/components/movies/active-filter-chips";
+import { CatalogueEmptyState } from "@/components/movies/catalogue-empty-state";
+import { CatalogueNavigationProvider, CataloguePendingMark, CatalogueResults } from "@/components/movies/catalogue-navigation";
+import { CatalogueNotices } from "@/components/movies/catalogue-notices";
+import { MovieGrid } from "@/components/movies/movie-grid";
+import { CATALOGUE_FORM_ID, MovieFilterForm } from "@/components/movies/movie-filter-form";
+import { MovieSortControls } from "@/components/movies/movie-sort-controls";
+import { Pagination } from "@/components/ui/pagination";
+import { getFilterOptions, getMovies } from "@/db/queries/catalogue";
+import { formatNumber, plural } from "@/lib/format";
+import {
+  CATALOGUE_PAGE_SIZE,
+  moviesHref,
+  parseMovieFilters,
+  type MovieFilters,
+  type SearchParamsRecord,
+} from "@/lib/validation/movie-filters";
+
+export const dynamic = "force-dynamic";
+
+type Props = { searchParams: Promise<SearchParamsRecord> };
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const { filters } = parseMovieFilters(await searchParams);
+  return {
+    title: "Movies",
+    description: "Browse the Marquee catalogue: films by genre, country, release year and runtime, sorted your way.",
+    // The same state without junk parameters, defaults or page 1.
+    alternates: { canonical: moviesHref(filters) },
+    // A title search is for visitors; genre, country and year listings are worth indexing.
+    robots: filters.q ? { index: false, follow: true } : undefined,
+  };
+}
+
+const pageOf = (f: MovieFilters) =>
+  getMovies({
+    genreIds: f.genreIds,
+    countryId: f.countryId,
+    yearFrom: f.yearFrom,
+    yearTo: f.yearTo,
+    runtimeMin: f.runtimeMin,
+    runtimeMax: f.runtimeMax,
+    q: f.q,
+    sort: f.sort,
+    dir: f.dir,
+    page: f.page,
+    pageSize: CATALOGUE_PAGE_SIZE,
+  });
+
+export default async function MoviesPage({ searchParams }: Props) {
+  const { filters: parsed, notices } = parseMovieFilters(await searchParams);
+  let filters = parsed;
+  let [options, result] = await Promise.all([getFilterOptions(), pageOf(filters)]);
+
+  // Ids that are well-formed but name no genre or country with films (genre=999999) are ignored, not obeyed.
+  const unknownGenres = filters.genreIds.filter((id) => !options.genres.some((g) => g.id === id));
+  const unknownCountry = filters.countryId !== null && !options.countries.some((c) => c.id === filters.countryId);
+  if (unknownGenres.length > 0 || unknownCountry) {
+    for (const id of unknownGenres) notices.push(`Ignored an unknown genre “${id}”.`);
+    if (unknownCountry) notices.push(`Ignored an unknown country “${filters.countryId}”.`);
+    filters = { ...filters, genreIds: filters.genreIds.filter((id) => !unknownGenres.includes(id)), countryId: unknownCountry ? null : filters.countryId };
+    result = await pageOf(filters);
+  }
+  if (result.page !== filters.page) {
+    if (result.total > 0) notices.push(`There is no page ${formatNumber(filters.page)}; showing the last page, ${formatNumber(result.page)}.`);
+    filters = { ...filters, page: result.page };
+  }
+
+  const { movies, total, page, pageCount } = result;
+  const active = activeFilters(filters, options);
+  const clearHref = moviesHref({ sort: filters.sort, dir: filters.dir });
+
+  return (
+    <CatalogueNavigationProvider>
+      <div className="mx-auto max-w-7xl px-4 pb-16 pt-8 sm:px-6 sm:pt-10 lg:px-8">
+        <header className="mb-6 lg:mb-8">
+          <h1 className="text-3xl font-semibold tracking-tight sm:text-4xl">Movies</h1>
+          <p className="mt-2 max-w-2xl text-muted text-pretty">Every film in the catalogue. Narrow it down by genre, country, year and runtime.</p>
+        </header>
+
+        <CatalogueNotices notices={notices} />
+
+        <section aria-label="Filters" className="mb-8">
+          {/* A collapsible panel on phones and tablets; always open from lg up where ::details-content can be shown
+              (older browsers keep the panel collapsible there too). */}
+          <details className="group/filters rounded-2xl border border-border bg-surface shadow-sm lg:[&::details-content]:block lg:[&::details-content]:[content-visibility:visible]">
+            <summary className="flex cursor-pointer list-none items-center gap-2 rounded-2xl px-4 py-3 text-sm font-medium lg:supports-[selector(::details-content)]:hidden [&::-webkit-details-marker]:hidden">
+              <SlidersHorizontal aria-hidden className="size-4 text-muted" />
+              Filters
+              {active.length > 0 ? (
+                <span className="rounded-full bg-accent-strong px-2 py-0.5 text-xs font-semibold text-accent-foreground">
+                  {active.length}
+                  <span className="sr-only"> active</span>
+                </span>
+              ) : null}
+              <ChevronDown aria-hidden className="ml-auto size-4 text-muted transition group-open/filters:rotate-180" />
+            </summary>
+            <div className="border-t border-border px-4 pb-5 pt-4 sm:px-5 lg:supports-[selector(::details-content)]:border-0 lg:p-5">
+              <MovieFilterForm filters={filters} options={options} active={active.length > 0} />
+            </div>
+          </details>
+        </section>
+
+        <CatalogueResults aria-labelledby="movies-results">
+          <div className="mb-4 flex flex-wrap items-center justify-between gap-x-4 gap-y-3">
+            <h2 id="movies-results" className="text-sm text-muted" aria-live="polite" aria-atomic="true">
+              <span className="font-semibold text-foreground">{plural(total, "film")}</span>
+              {pageCount > 1 ? ` · page ${formatNumber(page)} of ${formatNumber(pageCount)}` : null}
+              <CataloguePendingMark />
+            </h2>
+            <MovieSortControls sort={filters.sort} dir={filters.dir} formId={CATALOGUE_FORM_ID} />
+          </div>
+          <ActiveFilterChips filters={filters} active={active} className="mb-6" />
+
+          {movies.length > 0 ? (
+            <MovieGrid movies={movies} priorityCount={6} />
+          ) : (
+            <CatalogueEmptyState active={active} clearHref={clearHref} q={filters.q} />
+          )}
+
+          <Pagination page={page} pageCount={pageCount} hrefFor={(p) => moviesHref({ ...filters, page: p })} label="Catalogue pages" />
+        </CatalogueResults>
+      </div>
+    </CatalogueNavigationProvider>
+  );
+}

@@ -1,0 +1,189 @@
+import "server-only";
+import { sql, type SQL } from "drizzle-orm";
+import { db } from "../index";
+import type { MovieCardData } from "./movies";
+
+export type CatalogueSort = "release" | "title" | "runtime" | "budget";
+export type CatalogueDirection = "asc" | "desc";
+
+export type CatalogueQuery = {
+  /** A film must have every one of these genres. */
+  genreIds?: number[];
+  countryId?: number | null;
+  /** Release years, inclusive. */
+  yearFrom?: number | null;
+  yearTo?: number | null;
+  /** Runtime in minutes, inclusive. */
+  runtimeMin?: number | null;
+  runtimeMax?: number | null;
+  /** Title search, accent- and case-insensitive; up to 2 characters match the start of a word. */
+  q?: string | null;
+  sort?: CatalogueSort;
+  dir?: CatalogueDirection;
+  page?: number;
+  pageSize?: number;
+};
+
+export type CataloguePage = {
+  movies: MovieCardData[];
+  total: number;
+  /** The page shown: the one asked for, or the last one when that was beyond the end. */
+  page: number;
+  /** At least 1, even when nothing matches. */
+  pageCount: number;
+};
+
+const MAX_ID = 2_147_483_647;
+const MAX_PAGE_SIZE = 100;
+const MAX_PAGE = 1_000_000;
+
+// The sort key of each sort: an indexed column of movie (movie_title_idx, movie_release_date_idx,
+// movie_duration_idx, movie_budget_idx). Only title is NOT NULL.
+const SORT_COLUMNS: Record<CatalogueSort, { column: SQL; nullable: boolean }> = {
+  title: { column: sql.raw(`m."title"`), nullable: false },
+  release: { column: sql.raw(`m."release_date"`), nullable: true },
+  runtime: { column: sql.raw(`m."duration"`), nullable: true },
+  budget: { column: sql.raw(`m."budget"`), nullable: true },
+};
+
+const isId = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 1 && (n as number) <= MAX_ID;
+const isInt = (n: unknown): n is number => Number.isSafeInteger(n);
+
+/** LIKE treats %, _ and \ specially; a search for "100%" means those characters literally. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * The WHERE clause over `movie m`. Every condition is sargable for an index of db/schema.ts: genres through
+ * movie_genres' primary key (movie_id, genre_id) or its reverse index (genre_id, movie_id), whichever the planner
+ * prefers for the EXISTS semi-join; years as a range on release_date (not extract(year), which no index serves);
+ * the title through the trigram index on marquee_search_key(title).
+ */
+function whereClause(query: CatalogueQuery): SQL {
+  const conditions: SQL[] = [];
+  const genreIds = [...new Set(query.genreIds ?? [])].filter(isId);
+  for (const id of genreIds) {
+    conditions.push(sql`exists (select 1 from movie_genres mg where mg.movie_id = m.id and mg.genre_id = ${id})`);
+  }
+  if (isId(query.countryId)) conditions.push(sql`m.country_id = ${query.countryId}`);
+  if (isInt(query.yearFrom)) conditions.push(sql`m.release_date >= make_date(${query.yearFrom}::int, 1, 1)`);
+  if (isInt(query.yearTo)) conditions.push(sql`m.release_date < make_date(${query.yearTo}::int + 1, 1, 1)`);
+  if (isInt(query.runtimeMin)) conditions.push(sql`m.duration >= ${query.runtimeMin}::int`);
+  if (isInt(query.runtimeMax)) conditions.push(sql`m.duration <= ${query.runtimeMax}::int`);
+  const q = query.q?.replace(/\u0000/g, "").trim().slice(0, 200);
+  if (q) {
+    // The same expression as movie_title_trgm_idx, so the GIN index answers the LIKE.
+    const key = sql`marquee_search_key(${escapeLike(q)}::text)`;
+    if ([...q].length <= 2) {
+      // One or two characters make no trigram of their own inside a word: match word starts instead ("M", "Up").
+      conditions.push(sql`(marquee_search_key(m.title) like ${key} || '%' or marquee_search_key(m.title) like '% ' || ${key} || '%')`);
+    } else {
+      conditions.push(sql`marquee_search_key(m.title) like '%' || ${key} || '%'`);
+    }
+  }
+  return conditions.length ? sql.join(conditions, sql` and `) : sql`true`;
+}
+
+/**
+ * Ids and sort keys of one page, in order. For a nullable sort key, films with a value and films without are two
+ * branches, each an ordered scan of an index (`key is not null order by key, id` is served by the key's b-tree
+ * either way round; `order by key desc nulls last` is not, and would sort the whole table). Films without a value
+ * come last in both directions. Each branch stops after offset + limit rows, so a page costs what it shows.
+ */
+function pageIds(where: SQL, sort: CatalogueSort, dir: CatalogueDirection, offset: number, limit: number): SQL {
+  const { column, nullable } = SORT_COLUMNS[sort];
+  const d = sql.raw(dir === "asc" ? "asc" : "desc");
+  if (!nullable) {
+    return sql`select m.id, ${column} as k from movie m where ${where} order by ${column} ${d}, m.id ${d} offset ${offset} limit ${limit}`;
+  }
+  const n = offset + limit;
+  // The films without a value are only looked at when those with one do not fill the page (a one-time filter).
+  return sql`with present as (
+      select m.id, ${column} as k from movie m where ${where} and ${column} is not null order by ${column} ${d}, m.id ${d} limit ${n}
+    )
+    select id, k from (
+      select id, k from present
+      union all
+      (select m.id, null as k from movie m
+        where ${where} and ${column} is null and (select count(*) from present) < ${n}
+        order by m.id ${d} limit ${n})
+    ) both_branches
+    order by k ${d} nulls last, id ${d} offset ${offset} limit ${limit}`;
+}
+
+async function fetchPage(where: SQL, sort: CatalogueSort, dir: CatalogueDirection, page: number, pageSize: number): Promise<MovieCardData[]> {
+  const d = sql.raw(dir === "asc" ? "asc" : "desc");
+  // The card columns (poster, genres) are computed for the page's rows only, after the page is cut.
+  const rows = await db.execute<MovieCardData>(sql`
+    select movie.id, movie.title,
+      extract(year from movie.release_date)::int as year,
+      (select f.file_url from file_ f where f.id = movie.poster_id and f.is_public) as "posterUrl",
+      coalesce((select array_agg(g.name order by g.name) from movie_genres mg join genres g on g.id = mg.genre_id where mg.movie_id = movie.id), '{}') as genres
+    from (${pageIds(where, sort, dir, (page - 1) * pageSize, pageSize)}) p
+    join movie on movie.id = p.id
+    order by p.k ${d} nulls last, p.id ${d}`);
+  return rows.map((r) => ({ id: r.id, title: r.title, year: r.year, posterUrl: r.posterUrl, genres: r.genres }));
+}
+
+/**
+ * One page of the catalogue and the number of films matching: two statements run side by side (the page and the
+ * count), plus one more only when the page asked for is beyond the last (then the last page is shown).
+ */
+export async function getMovies(query: CatalogueQuery): Promise<CataloguePage> {
+  const sort: CatalogueSort = query.sort && Object.hasOwn(SORT_COLUMNS, query.sort) ? query.sort : "release";
+  const dir: CatalogueDirection = query.dir === "asc" ? "asc" : "desc";
+  const pageSize = isInt(query.pageSize) ? Math.min(Math.max(query.pageSize, 1), MAX_PAGE_SIZE) : 24;
+  const requested = isInt(query.page) ? Math.min(Math.max(query.page, 1), MAX_PAGE) : 1;
+  const where = whereClause(query);
+
+  const [movies, [{ total }]] = await Promise.all([
+    fetchPage(where, sort, dir, requested, pageSize),
+    db.execute<{ total: number }>(sql`select count(*)::int as total from movie m where ${where}`),
+  ]);
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  if (requested <= pageCount) return { movies, total, page: requested, pageCount };
+  const last = total === 0 ? [] : await fetchPage(where, sort, dir, pageCount, pageSize);
+  return { movies: last, total, page: pageCount, pageCount };
+}
+
+export type FilterOption = { id: number; name: string; count: number };
+export type CatalogueFilterOptions = {
+  genres: FilterOption[];
+  countries: FilterOption[];
+  /** Release years and runtimes present in the catalogue (for hints in the form); null when no film has one. */
+  years: { min: number; max: number } | null;
+  runtimes: { min: number; max: number } | null;
+};
+
+/**
+ * The genres and countries that have films, with their number of films, in one statement. Counts walk the
+ * narrow indexes (genre_id, movie_id) and (country_id) per genre or country; bounds are index end points.
+ */
+export async function getFilterOptions(): Promise<CatalogueFilterOptions> {
+  const [row] = await db.execute<{
+    genres: FilterOption[] | null;
+    countries: FilterOption[] | null;
+    year_min: number | null;
+    year_max: number | null;
+    runtime_min: number | null;
+    runtime_max: number | null;
+  }>(sql`
+    select
+      (select json_agg(json_build_object('id', g.id, 'name', g.name, 'count', c.n) order by g.name)
+         from genres g cross join lateral (select count(*)::int as n from movie_genres mg where mg.genre_id = g.id) c
+         where c.n > 0) as genres,
+      (select json_agg(json_build_object('id', co.id, 'name', co.name, 'count', c.n) order by co.name)
+         from countries co cross join lateral (select count(*)::int as n from movie m where m.country_id = co.id) c
+         where c.n > 0) as countries,
+      extract(year from (select min(release_date) from movie))::int as year_min,
+      extract(year from (select max(release_date) from movie))::int as year_max,
+      (select min(duration) from movie) as runtime_min,
+      (select max(duration) from movie) as runtime_max`);
+  return {
+    genres: row?.genres ?? [],
+    countries: row?.countries ?? [],
+    years: row?.year_min != null && row.year_max != null ? { min: row.year_min, max: row.year_max } : null,
+    runtimes: row?.runtime_min != null && row.runtime_max != null ? { min: row.runtime_min, max: row.runtime_max } : null,
+  };
+}

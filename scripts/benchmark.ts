@@ -1,0 +1,288 @@
+/**
+ * npm run bench: `next start` (production build) on the large synthetic catalogue, driven by autocannon.
+ * For each route: a warm-up, then `--duration` seconds at `--connections` connections; req/s and p50/p95/p99,
+ * and req/s as a ratio to a trivial baseline route (/api/ping) measured in the same run, before and after the
+ * pages. Targets (issue 3): every page >= 0.5x the baseline's req/s and p95 < 150 ms. Markdown on stdout and,
+ * with --out, in a file. All traffic goes to 127.0.0.1; the run is bounded by the durations.
+ *
+ *   --database <name>     default marquee_large on the embedded server, or the database of DATABASE_URL
+ *   --duration 10 --warmup 3 --connections 20
+ *   --q <word>            search word for /search (default: shadow)
+ *   --route <label>=<path>   an extra route to measure (repeatable; reported, not counted by --check)
+ *   --out <file>          also write the markdown report there
+ *   --check               exit 1 when a route misses a target, is missing or fails
+ *   --no-build            measure the existing build of MARQUEE_DIST_DIR as it is, even if the code changed since
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, statSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import postgres from "postgres";
+import { authSecret, getEnv } from "@/lib/env";
+import { movieHref, personHref } from "@/lib/slug";
+import { buildIsCurrent, ensureBuild } from "./lib/build";
+import { applyMigrations, describeConnectionError, provideDatabase } from "./lib/database";
+import { FatalError, redactUrl, runMain } from "./lib/fatal";
+import { runLoad, type LoadResult } from "./lib/bench/load";
+import { freePort, startServer } from "./lib/bench/server";
+
+const log = (line: string) => console.error(`[bench] ${line}`);
+const MIN_RATIO = 0.5;
+const MAX_P95_MS = 150;
+
+type Route = { label: string; path: string; note?: string; expectStatus?: number; kind?: "baseline" | "reference" | "extra" };
+type Measured = Route & { status: number; measuredPath?: string; result?: LoadResult; problem?: string; cpuPerRequest?: number; bytes?: number };
+
+function seconds(name: string, value: string, max: number): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 1 || n > max) throw new FatalError(`--${name} must be a number from 1 to ${max}`);
+  return n;
+}
+
+async function pickTargets(sql: postgres.Sql, q: string) {
+  const [counts] = await sql<[{ movies: number; people: number; castings: number }]>`
+    select (select count(*) from movie)::int as movies, (select count(*) from person)::int as people,
+           (select count(*) from character_actors)::int as castings`;
+  if (!counts.movies) throw new FatalError("the benchmark database has no movies: run `npm run db:generate-large` first");
+  // The busiest genre × country pair: deep pages exist (page 50 of 24 needs 1,177+ films).
+  const [pair] = await sql<[{ genre_id: number; country_id: number; films: number }]>`
+    select mg.genre_id, m.country_id, count(*)::int as films from movie_genres mg join movie m on m.id = mg.movie_id
+    where m.country_id is not null group by 1, 2 order by 3 desc, 1, 2 limit 1`;
+  // The film with the largest cast: the heaviest movie page.
+  const [film] = await sql<[{ id: number; title: string; castings: number }]>`
+    select m.id, m.title, count(*)::int as castings from character_ c join character_actors a on a.character_id = c.id
+    join movie m on m.id = c.movie_id group by m.id order by 3 desc, 1 limit 1`;
+  const [actor] = await sql<[{ id: number; name: string; castings: number }]>`
+    select p.id, trim(p.first_name || ' ' || p.last_name) as name, t.castings from
+      (select person_id, count(*)::int as castings from character_actors group by person_id order by 2 desc, 1 limit 1) t
+    join person p on p.id = t.person_id`;
+  const routes: Route[] = [
+    { label: "/movies (default)", path: "/movies" },
+    {
+      label: "/movies, 2 filters + sort + page 50",
+      path: `/movies?genre=${pair.genre_id}&country=${pair.country_id}&sort=release&dir=desc&page=50`,
+      note: `${pair.films.toLocaleString("en-US")} films match`,
+    },
+    { label: "movie page (largest cast)", path: movieHref(film), note: `${film.castings} castings` },
+    { label: "most prolific actor", path: personHref(actor), note: `${actor.castings.toLocaleString("en-US")} castings` },
+    { label: `/search?q=${q}`, path: `/search?q=${encodeURIComponent(q)}` },
+    { label: "home page (not a target)", path: "/", kind: "extra" },
+  ];
+  return { counts, routes };
+}
+
+/**
+ * Requests that autocannon gave up on (10 s timeout) are still being served: wait until the database has no
+ * active statement of the app and the baseline answers, so one route's backlog is not charged to the next.
+ */
+async function settle(sql: postgres.Sql, origin: string): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  let quiet = 0;
+  while (Date.now() < deadline && quiet < 3) {
+    const [{ active }] = await sql<[{ active: number }]>`
+      select count(*)::int as active from pg_stat_activity
+      where datname = current_database() and state = 'active' and backend_type = 'client backend' and pid <> pg_backend_pid()`;
+    quiet = active === 0 ? quiet + 1 : 0;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  if (quiet < 3) log("the server is still busy with earlier requests after 120 s; measuring anyway");
+  await fetch(`${origin}/api/ping`, { signal: AbortSignal.timeout(30_000) }).then((r) => r.arrayBuffer()).catch(() => {});
+}
+
+/** The path that answers 200: the route itself, or where its (canonical) redirect leads. */
+async function probe(origin: string, route: Route): Promise<{ status: number; path?: string; bytes?: number }> {
+  let current = route.path;
+  for (let hop = 0; hop < 3; hop++) {
+    const response = await fetch(origin + current, { redirect: "manual", signal: AbortSignal.timeout(30_000) });
+    const bytes = (await response.arrayBuffer().catch(() => new ArrayBuffer(0))).byteLength;
+    const location = response.headers.get("location");
+    if (response.status >= 300 && response.status < 400 && location) {
+      const next = new URL(location, origin);
+      if (next.origin !== origin) return { status: response.status };
+      current = next.pathname + next.search;
+      continue;
+    }
+    return { status: response.status, path: response.status === (route.expectStatus ?? 200) ? current : undefined, bytes };
+  }
+  return { status: 310 };
+}
+
+function machine(): string {
+  const cpus = os.cpus();
+  return `${cpus[0]?.model.trim() ?? "unknown CPU"}, ${cpus.length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}`;
+}
+
+function commit(): string {
+  try {
+    const root = path.resolve(import.meta.dirname, "..");
+    const head = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root, encoding: "utf8" }).trim();
+    const dirty = execFileSync("git", ["status", "--porcelain"], { cwd: root, encoding: "utf8" }).trim() ? " + uncommitted changes" : "";
+    return head + dirty;
+  } catch {
+    return "unknown";
+  }
+}
+
+const kb = (n: number | undefined) => (n === undefined ? "–" : `${Math.round(n / 1024)} KB`);
+const ms = (n: number) => (Number.isFinite(n) ? `${n < 10 ? n.toFixed(1) : Math.round(n)} ms` : "–");
+
+function report(rows: Measured[], baselineRps: number, trivialPageRps: number | undefined, context: string[]): { markdown: string; failures: number } {
+  let failures = 0;
+  const lines = [
+    ...context,
+    "",
+    "| route | req/s | × baseline | × trivial page | p50 | p95 | p99 | failed | server CPU / req | HTML | verdict |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+  ];
+  for (const row of rows) {
+    const name = `${row.label}<br>\`${row.measuredPath ?? row.path}\`${row.note ? ` (${row.note})` : ""}`;
+    if (!row.result) {
+      if (!row.kind) failures++;
+      lines.push(`| ${name} | – | – | – | – | – | – | – | – | – | ✗ ${row.problem} |`);
+      continue;
+    }
+    const r = row.result;
+    if (r.requests === 0) {
+      if (!row.kind) failures++;
+      lines.push(`| ${name} | 0 | 0.00 | – | – | – | – | ${r.failed} | – | ${kb(row.bytes)} | ✗ no response within the run |`);
+      continue;
+    }
+    const ratio = r.rps / baselineRps;
+    const toPage = trivialPageRps ? (r.rps / trivialPageRps).toFixed(2) : "–";
+    const figures = `${Math.round(r.rps)} | ${ratio.toFixed(2)} | ${toPage} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${r.failed} | ${ms(row.cpuPerRequest ?? NaN)} | ${kb(row.bytes)}`;
+    if (row.kind === "baseline" || row.kind === "reference") {
+      lines.push(`| ${name} | ${figures} | ${row.kind} |`);
+      continue;
+    }
+    const problems: string[] = [];
+    if (ratio < MIN_RATIO) problems.push(`< ${MIN_RATIO}× baseline`);
+    if (r.p95 >= MAX_P95_MS) problems.push(`p95 ≥ ${MAX_P95_MS} ms`);
+    if (r.failed) problems.push("failed requests");
+    if (problems.length && !row.kind) failures++;
+    lines.push(`| ${name} | ${figures} | ${problems.length ? `✗ ${problems.join(", ")}` : "✓"} |`);
+  }
+  return { markdown: lines.join("\n") + "\n", failures };
+}
+
+runMain(async () => {
+  const { values } = parseArgs({
+    options: {
+      database: { type: "string" },
+      duration: { type: "string", default: "10" },
+      warmup: { type: "string", default: "3" },
+      connections: { type: "string", default: "20" },
+      q: { type: "string", default: "shadow" },
+      route: { type: "string", multiple: true, default: [] },
+      out: { type: "string" },
+      check: { type: "boolean", default: false },
+      "no-build": { type: "boolean", default: false },
+    },
+    strict: true,
+  });
+  const duration = seconds("duration", values.duration!, 600);
+  const warmup = seconds("warmup", values.warmup!, 60);
+  const connections = seconds("connections", values.connections!, 1000);
+  if (values.database !== undefined && !/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(values.database)) {
+    throw new FatalError("--database must be a plain PostgreSQL name (letters, digits, underscores)");
+  }
+  const extra: Route[] = values.route!.map((spec) => {
+    const [label, routePath] = spec.includes("=") ? [spec.slice(0, spec.indexOf("=")), spec.slice(spec.indexOf("=") + 1)] : [spec, spec];
+    if (!routePath.startsWith("/")) throw new FatalError(`--route ${spec}: the path must start with / (traffic stays on localhost)`);
+    return { label, path: routePath, kind: "extra" as const };
+  });
+
+  const provided = await provideDatabase(log);
+  let server: Awaited<ReturnType<typeof startServer>> | undefined;
+  let sql: postgres.Sql | undefined;
+  const cleanup = async () => {
+    await server?.stop();
+    await sql?.end({ timeout: 5 });
+    await provided.release();
+  };
+  process.once("SIGINT", () => void cleanup().then(() => process.exit(130)));
+  process.once("SIGTERM", () => void cleanup().then(() => process.exit(143)));
+  try {
+    const url = provided.embedded || values.database ? provided.withDatabase(values.database ?? "marquee_large") : provided.url;
+    sql = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 10 });
+    let picked: Awaited<ReturnType<typeof pickTargets>>;
+    let pgVersion: string;
+    try {
+      [{ server_version: pgVersion }] = await sql<[{ server_version: string }]>`show server_version`;
+    } catch (error) {
+      const reason = describeConnectionError(error);
+      throw new FatalError(
+        `cannot use ${redactUrl(url)} (${reason})${reason.includes("does not exist") ? ": run `npm run db:generate-large` first" : ""}`,
+      );
+    }
+    await applyMigrations(url);
+    picked = await pickTargets(sql, values.q!);
+
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: url,
+      AUTH_SECRET: authSecret(),
+      MARQUEE_SEED: "none",
+      NEXT_TELEMETRY_DISABLED: "1",
+    };
+    const distDir = getEnv().MARQUEE_DIST_DIR;
+    let build = `build ${distDir} of the working tree`;
+    if (values["no-build"]) {
+      const buildId = path.resolve(import.meta.dirname, "..", distDir, "BUILD_ID");
+      if (!existsSync(buildId)) throw new FatalError(`--no-build: there is no build in ${distDir}`);
+      build = `existing build ${distDir} of ${statSync(buildId).mtime.toISOString().slice(0, 16).replace("T", " ")} UTC${buildIsCurrent() ? "" : " (older than the working tree)"}`;
+    } else {
+      await ensureBuild(log, env);
+    }
+    const port = await freePort();
+    log(`next start on 127.0.0.1:${port} against ${redactUrl(url)}`);
+    server = await startServer(env, port);
+    const origin = server.origin;
+
+    const load = os.loadavg();
+    const measure = async (route: Route): Promise<Measured> => {
+      await settle(sql!, origin);
+      const found = await probe(origin, route);
+      if (!found.path) {
+        const problem = found.status === 404 ? "missing (404)" : found.status === 310 ? "too many redirects" : `answers ${found.status}`;
+        log(`${route.label}: ${problem}, not measured`);
+        return { ...route, status: found.status, problem };
+      }
+      const target = origin + found.path;
+      await runLoad(target, connections, warmup, route.expectStatus);
+      const cpuBefore = server!.cpuMs();
+      const result = await runLoad(target, connections, duration, route.expectStatus);
+      const cpuPerRequest = (server!.cpuMs() - cpuBefore) / Math.max(1, result.requests);
+      log(`${route.label}: ${Math.round(result.rps)} req/s, p50 ${ms(result.p50)}, p95 ${ms(result.p95)}, p99 ${ms(result.p99)}${result.failed ? `, ${result.failed} failed` : ""}`);
+      return { ...route, status: found.status, measuredPath: found.path !== route.path ? found.path : undefined, result, cpuPerRequest, bytes: found.bytes };
+    };
+
+    const before = await measure({ label: "baseline (before)", path: "/api/ping", kind: "baseline" });
+    // Not a target: what any page of this site costs before its own data (root layout, header, not-found page).
+    const trivialPage = await measure({ label: "trivial page: root layout + not-found (404), no SQL", path: "/__bench/no-such-page", expectStatus: 404, kind: "reference" });
+    const pages: Measured[] = [];
+    for (const route of [...picked.routes, ...extra]) pages.push(await measure(route));
+    const after = await measure({ label: "baseline (after)", path: "/api/ping", kind: "baseline" });
+    const baselineRps = ((before.result?.rps ?? 0) + (after.result?.rps ?? 0)) / 2;
+    if (!before.result?.rps || !after.result?.rps) throw new FatalError("the baseline route /api/ping did not answer 200 under load");
+
+    const c = picked.counts;
+    const context = [
+      `Run ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, commit ${commit()}, ${build}.`,
+      `Machine: ${machine()}; PostgreSQL ${pgVersion}; load average (1/5/15 min) at start ${load.map((n) => n.toFixed(2)).join(" / ")}, ` +
+        `at end ${os.loadavg().map((n) => n.toFixed(2)).join(" / ")} (above the core count, other programs were competing and req/s is pessimistic).`,
+      `Data: ${c.movies.toLocaleString("en-US")} movies, ${c.people.toLocaleString("en-US")} people, ${c.castings.toLocaleString("en-US")} castings. ` +
+        `autocannon: ${connections} connections, ${warmup} s warm-up then ${duration} s per route. ` +
+        `Ratios are to the mean of the two baseline runs (${Math.round(baselineRps)} req/s). Targets: ≥ ${MIN_RATIO}× baseline, p95 < ${MAX_P95_MS} ms. ` +
+        `Server CPU / req: user + system CPU of the next start processes per response (PostgreSQL not included); it hardly depends on other load. ` +
+        `HTML: uncompressed size of one response (the load itself asks for gzip, like a browser).`,
+    ];
+    const { markdown, failures } = report([before, trivialPage, ...pages, after], baselineRps, trivialPage.result?.rps, context);
+    process.stdout.write(markdown);
+    if (values.out) writeFileSync(values.out, markdown);
+    return values.check && failures > 0 ? 1 : 0;
+  } finally {
+    await cleanup();
+  }
+});

@@ -1,0 +1,197 @@
+import { describe, expect, it } from "vitest";
+import {
+  EMPTY_MOVIE_FILTERS,
+  QUERY_MAX_LENGTH,
+  echo,
+  moviesHref,
+  moviesHrefFromForm,
+  parseMovieFilters,
+  type MovieFilters,
+  type SearchParamsRecord,
+} from "@/lib/validation/movie-filters";
+
+const parse = (params: SearchParamsRecord) => parseMovieFilters(params);
+
+describe("parseMovieFilters: valid parameters", () => {
+  it("gives the defaults for an empty query: every film, newest first, page 1", () => {
+    expect(parse({})).toEqual({ filters: EMPTY_MOVIE_FILTERS, notices: [] });
+    expect(EMPTY_MOVIE_FILTERS).toMatchObject({ sort: "release", dir: "desc", page: 1 });
+  });
+
+  it("reads every filter", () => {
+    const { filters, notices } = parse({
+      genre: ["5", "7"],
+      country: "2",
+      from: "1970",
+      to: "1999",
+      minRuntime: "90",
+      maxRuntime: "180",
+      q: "  The   Godfather ",
+      sort: "title",
+      dir: "asc",
+      page: "3",
+    });
+    expect(notices).toEqual([]);
+    expect(filters).toEqual({
+      genreIds: [5, 7],
+      countryId: 2,
+      yearFrom: 1970,
+      yearTo: 1999,
+      runtimeMin: 90,
+      runtimeMax: 180,
+      q: "The Godfather",
+      sort: "title",
+      dir: "asc",
+      page: 3,
+    });
+  });
+
+  it("takes a single genre as well as repeated ones, once each", () => {
+    expect(parse({ genre: "5" }).filters.genreIds).toEqual([5]);
+    expect(parse({ genre: ["5", "5", "7"] }).filters.genreIds).toEqual([5, 7]);
+  });
+
+  it("treats empty fields (a submitted GET form) as absent, without notices", () => {
+    expect(parse({ q: "", genre: "", country: "", from: " ", to: "", minRuntime: "", maxRuntime: "", sort: "", dir: "", page: "" })).toEqual({
+      filters: EMPTY_MOVIE_FILTERS,
+      notices: [],
+    });
+  });
+
+  it("accepts each sort and direction", () => {
+    for (const sort of ["title", "release", "runtime", "budget"] as const) {
+      for (const dir of ["asc", "desc"] as const) expect(parse({ sort, dir }).filters).toMatchObject({ sort, dir });
+    }
+  });
+
+  it("keeps accents and case in the search (the database ignores them)", () => {
+    expect(parse({ q: "Amélie" }).filters.q).toBe("Amélie");
+    expect(parse({ q: "Ame\u0301lie" }).filters.q).toBe("Amélie"); // normalized to one code point
+  });
+});
+
+describe("parseMovieFilters: garbage is ignored or clamped, and said", () => {
+  it.each([
+    ["page", "-1", "Ignored an invalid page number “-1”."],
+    ["page", "abc", "Ignored an invalid page number “abc”."],
+    ["page", "0", "Ignored an invalid page number “0”."],
+    ["page", "1e3", "Ignored an invalid page number “1e3”."],
+    ["from", "abc", "Ignored an invalid year “abc” (years run from 1870 to 2100)."],
+    ["to", "99999", "Ignored an invalid year “99999” (years run from 1870 to 2100)."],
+    ["from", "19.5", "Ignored an invalid year “19.5” (years run from 1870 to 2100)."],
+    ["minRuntime", "-5", "Ignored an invalid runtime “-5” (minutes, from 0 to 10,000)."],
+    ["country", "x", "Ignored an invalid country “x”."],
+    ["country", "0", "Ignored an invalid country “0”."],
+    ["country", "99999999999", "Ignored an invalid country “99999999999”."],
+    ["sort", "popularity", "Ignored an unknown sort “popularity”."],
+    ["dir", "sideways", "Ignored an unknown sort direction “sideways”."],
+    ["genre", "drama", "Ignored an invalid genre “drama”."],
+  ])("%s=%s", (name, value, notice) => {
+    const { filters, notices } = parse({ [name]: value });
+    expect(filters).toEqual(EMPTY_MOVIE_FILTERS);
+    expect(notices).toEqual([notice]);
+  });
+
+  it("keeps a page beyond any catalogue as asked (the page then shows the last one)", () => {
+    expect(parse({ page: "99999999" })).toEqual({ filters: { ...EMPTY_MOVIE_FILTERS, page: 99_999_999 }, notices: [] });
+  });
+
+  it("keeps the valid genres among invalid ones and summarizes many bad ones", () => {
+    const { filters, notices } = parse({ genre: ["5", "x", "-2", "7", "1.5", "<b>"] });
+    expect(filters.genreIds).toEqual([5, 7]);
+    expect(notices).toEqual(["Ignored 4 invalid genres: “x”, “-2”, “1.5” and more."]);
+  });
+
+  it("uses at most 8 genres", () => {
+    const { filters, notices } = parse({ genre: ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10"] });
+    expect(filters.genreIds).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(notices).toEqual(["Used the first 8 genres; ignored 2 more."]);
+  });
+
+  it("uses the first of repeated single values", () => {
+    const { filters, notices } = parse({ country: ["3", "4"], page: ["-1", "99999999"] });
+    expect(filters.countryId).toBe(3);
+    expect(filters.page).toBe(1);
+    expect(notices).toEqual(["Used only the first “country” value; ignored 1 more.", "Used only the first “page” value; ignored 1 more.", "Ignored an invalid page number “-1”."]);
+  });
+
+  it("swaps reversed ranges", () => {
+    const { filters, notices } = parse({ from: "2000", to: "1990", minRuntime: "180", maxRuntime: "90" });
+    expect(filters).toMatchObject({ yearFrom: 1990, yearTo: 2000, runtimeMin: 90, runtimeMax: 180 });
+    expect(notices).toEqual(["Swapped the years: 2000 is after 1990.", "Swapped the runtimes: 180 min is more than 90 min."]);
+  });
+
+  it("shortens a search of 10,000 characters", () => {
+    const { filters, notices } = parse({ q: "godfather ".repeat(1000) });
+    expect([...filters.q!].length).toBeLessThanOrEqual(QUERY_MAX_LENGTH);
+    expect(filters.q!.startsWith("godfather godfather")).toBe(true);
+    expect(notices).toEqual([`Shortened the search to its first ${QUERY_MAX_LENGTH} characters.`]);
+  });
+
+  it("never cuts a character in half when shortening", () => {
+    const { filters } = parse({ q: `${"a".repeat(QUERY_MAX_LENGTH - 1)}🎬🎬` });
+    expect(filters.q!.isWellFormed()).toBe(true);
+    expect(filters.q!.endsWith("a🎬")).toBe(true);
+  });
+
+  it("keeps SQL and HTML fragments as plain search text (they are bound parameters, rendered as text)", () => {
+    expect(parse({ q: "'; drop table movie; --" }).filters.q).toBe("'; drop table movie; --");
+    expect(parse({ q: "<script>alert(1)</script>" }).filters.q).toBe("<script>alert(1)</script>");
+  });
+
+  it("removes control characters and what broken UTF-8 leaves behind, and says so", () => {
+    // %E0%A4%A decodes to replacement characters followed by the literal "%A".
+    const broken = parse({ q: "\ufffd\ufffd%A" });
+    expect(broken.filters.q).toBe("%A");
+    expect(broken.notices).toEqual(["Removed characters from the search that were not valid text."]);
+    expect(parse({ q: "god\u0000father" }).filters.q).toBe("god father");
+    expect(parse({ q: "lone \ud800 surrogate" }).filters.q).toBe("lone surrogate");
+  });
+
+  it("ignores a search with no letters or digits", () => {
+    const { filters, notices } = parse({ q: "%%%" });
+    expect(filters.q).toBeNull();
+    expect(notices).toEqual(["Ignored the search “%%%”: it has no letters or digits."]);
+  });
+
+  it("echoes bad values short and without control characters", () => {
+    expect(echo("x".repeat(100))).toBe(`${"x".repeat(30)}…`);
+    expect(echo("a\u0000b\u001bc\ufffd")).toBe("abc");
+    const { notices } = parse({ from: "<img src=x onerror=alert(1)>".repeat(10) });
+    expect(notices[0].length).toBeLessThan(100);
+  });
+});
+
+describe("canonical URLs", () => {
+  it("leaves out defaults and page 1", () => {
+    expect(moviesHref(EMPTY_MOVIE_FILTERS)).toBe("/movies");
+    expect(moviesHref({ ...EMPTY_MOVIE_FILTERS, page: 1 })).toBe("/movies");
+  });
+
+  it("lists every filter, repeated genres, a non-default sort with its direction, and the page", () => {
+    expect(
+      moviesHref({ genreIds: [5, 7], countryId: 2, yearFrom: 1970, yearTo: 1999, runtimeMin: 90, runtimeMax: 180, q: "Amélie & co", sort: "title", dir: "asc", page: 2 }),
+    ).toBe("/movies?q=Am%C3%A9lie+%26+co&genre=5&genre=7&country=2&from=1970&to=1999&minRuntime=90&maxRuntime=180&sort=title&dir=asc&page=2");
+    expect(moviesHref({ sort: "release", dir: "asc" })).toBe("/movies?sort=release&dir=asc");
+  });
+
+  it("round-trips through the parser", () => {
+    const filters: MovieFilters = { genreIds: [3], countryId: 9, yearFrom: 1950, yearTo: 1960, runtimeMin: 0, runtimeMax: 95, q: "noir", sort: "budget", dir: "desc", page: 4 };
+    const params = new URLSearchParams(moviesHref(filters).split("?")[1]);
+    const record: SearchParamsRecord = {};
+    for (const key of new Set(params.keys())) record[key] = params.getAll(key).length > 1 ? params.getAll(key) : params.get(key)!;
+    expect(parse(record)).toEqual({ filters, notices: [] });
+  });
+
+  it("turns the filter form into the same canonical URL, dropping empty fields", () => {
+    const form = new FormData();
+    for (const [k, v] of [["q", " godfather "], ["genre", "5"], ["genre", "7"], ["country", ""], ["from", "1970"], ["to", ""], ["minRuntime", ""], ["maxRuntime", ""], ["sort", "release"], ["dir", "desc"]]) {
+      form.append(k, v);
+    }
+    expect(moviesHrefFromForm(form)).toBe("/movies?q=godfather&genre=5&genre=7&from=1970");
+    form.set("sort", "title");
+    form.set("dir", "asc");
+    expect(moviesHrefFromForm(form)).toBe("/movies?q=godfather&genre=5&genre=7&from=1970&sort=title&dir=asc");
+    expect(moviesHrefFromForm(new FormData())).toBe("/movies");
+  });
+});
