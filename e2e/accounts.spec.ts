@@ -1,0 +1,107 @@
+import { expect, test, type Page } from "@playwright/test";
+import { sql } from "drizzle-orm";
+import { withTestDatabase } from "./support/database";
+
+/** Clicks a submit button and waits until its server action has answered. */
+async function submit(page: Page, name: string) {
+  await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.getByRole("button", { name }).click()]);
+  // The form re-renders (and React resets it) when the action's transition ends: wait for that before typing again.
+  await expect(page.getByRole("button", { name })).toBeEnabled();
+}
+
+/** A fresh account per test, created through the sign-up form. */
+async function signUp(page: Page, callbackUrl = "/") {
+  const id = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  await page.goto(`/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+  await page.getByLabel("First name").fill("Test");
+  await page.getByLabel("Last name").fill("Viewer");
+  await page.getByLabel("Username").fill(`viewer_${id}`);
+  await page.getByLabel("Email").fill(`viewer_${id}@example.com`);
+  await page.getByLabel("Password").fill("a quiet evening at the cinema");
+  await page.getByRole("button", { name: "Create account" }).click();
+  return { username: `viewer_${id}` };
+}
+
+test("sign up, favorite from the catalogue, see it in /favorites, sign out and the old cookie is refused", async ({ page, context }) => {
+  const { username } = await signUp(page, "/movies");
+  await expect(page).toHaveURL(/\/movies$/);
+  await expect(page.getByTestId("user-menu")).toContainText(username);
+
+  const card = page.getByTestId("movie-card").first();
+  const title = (await card.getByRole("heading").textContent())!.trim();
+  await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), card.getByTestId("favorite-button").click()]);
+  await expect(card.getByTestId("favorite-button")).toHaveAttribute("aria-pressed", "true");
+
+  await page.goto("/favorites");
+  await expect(page.getByTestId("favorites-count")).toHaveText("1 film");
+  await expect(page.getByRole("heading", { name: title, exact: true })).toBeVisible();
+
+  const cookies = await context.cookies();
+  await page.getByTestId("user-menu").locator("summary").click();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+
+  // Replaying the session cookie from before the sign-out: the server no longer accepts it.
+  await context.addCookies(cookies);
+  await page.goto("/favorites");
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Ffavorites/);
+});
+
+test("a wrong password and an unknown user get the same answer; repeated failures are throttled", async ({ page }) => {
+  const login = `nobody_${Date.now()}`;
+  await page.goto("/sign-in");
+  await page.getByLabel("Username or email").fill("visitor");
+  await page.getByLabel("Password").fill("not the password");
+  await submit(page, "Sign in");
+  const wrong = await page.getByTestId("form-message").textContent();
+  expect(wrong).toContain("don't match");
+  await page.getByLabel("Username or email").fill(login);
+  await page.getByLabel("Password").fill("not the password");
+  await submit(page, "Sign in");
+  await expect(page.getByTestId("form-message")).toHaveText(wrong!);
+
+  for (let i = 0; i < 4; i++) {
+    await page.getByLabel("Username or email").fill(login);
+    await page.getByLabel("Password").fill(`wrong ${i}`);
+    await submit(page, "Sign in");
+  }
+  await expect(page.getByTestId("form-message")).toContainText(/Try again in \d+ minutes?/);
+  await withTestDatabase((db) => db.execute(sql`delete from auth_throttle where key = ${`account:${login}`}`));
+});
+
+test("a signed-out visitor who presses a heart signs in and comes back with the favorite applied", async ({ page }) => {
+  await page.goto("/movies");
+  const card = page.getByTestId("movie-card").nth(1);
+  const title = (await card.getByRole("heading").textContent())!.trim();
+  await card.getByTestId("favorite-button").click();
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fmovies/);
+  await page.getByRole("link", { name: "Create an account" }).click();
+  await signUpFromHere(page);
+  await expect(page).toHaveURL(/\/movies$/);
+  const back = page.getByTestId("movie-card").filter({ has: page.getByRole("heading", { name: title, exact: true }) });
+  await expect(back.getByTestId("favorite-button")).toHaveAttribute("aria-pressed", "true");
+});
+
+async function signUpFromHere(page: Page) {
+  const id = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  await page.getByLabel("First name").fill("Pending");
+  await page.getByLabel("Last name").fill("Heart");
+  await page.getByLabel("Username").fill(`heart_${id}`);
+  await page.getByLabel("Email").fill(`heart_${id}@example.com`);
+  await page.getByLabel("Password").fill("a quiet evening at the cinema");
+  await page.getByRole("button", { name: "Create account" }).click();
+}
+
+test("the sign-up form keeps what was typed and explains each problem", async ({ page }) => {
+  await page.goto("/sign-up");
+  await page.getByLabel("First name").fill("Ada");
+  await page.getByLabel("Username").fill("admin");
+  await page.getByLabel("Email").fill("not-an-email");
+  await page.getByLabel("Password").fill("password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("Enter a valid email address.")).toBeVisible();
+  await expect(page.getByText(/too common/)).toBeVisible();
+  await expect(page.getByLabel("First name")).toHaveValue("Ada");
+  await expect(page.getByLabel("Username")).toHaveValue("admin");
+  await expect(page.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
+});
