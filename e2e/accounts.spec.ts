@@ -105,3 +105,54 @@ test("the sign-up form keeps what was typed and explains each problem", async ({
   await expect(page.getByLabel("Username")).toHaveValue("admin");
   await expect(page.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
 });
+
+test("favorites export as CSV and import back, with a report of what did not match", async ({ page }) => {
+  await signUp(page, "/movies");
+  await expect(page).toHaveURL(/\/movies$/);
+  const card = page.getByTestId("movie-card").first();
+  await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), card.getByTestId("favorite-button").click()]);
+  const title = (await card.getByRole("heading").textContent())!.trim();
+
+  await page.goto("/favorites");
+  const download = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download CSV" }).click()]).then(([d]) => d);
+  const csv = (await (await download.createReadStream()).toArray()).join("");
+  expect(csv.replace(/^\uFEFF/, "").split("\r\n")[0]).toBe("Title,Year");
+  expect(csv).toContain(title);
+
+  // Import a Letterboxd-style file into the same account: one known film (accents dropped), one unknown.
+  await page.getByLabel("CSV file").setInputFiles({
+    name: "letterboxd.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from("Date,Name,Year\n2024-01-01,amelie,2001\n2024-01-02,A Film That Does Not Exist,1999\n"),
+  });
+  await submit(page, "Import");
+  await expect(page.getByTestId("form-message")).toContainText("1 added");
+  await expect(page.getByTestId("import-unmatched")).toContainText("A Film That Does Not Exist (1999)");
+  await page.reload();
+  await expect(page.getByTestId("favorites-count")).toHaveText("2 films");
+
+  // A malformed file is refused whole.
+  await page.getByLabel("CSV file").setInputFiles({ name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from("Title,Year\nAlien,19x9\n") });
+  await submit(page, "Import");
+  await expect(page.getByTestId("form-message")).toHaveText('Row 2: "19x9" is not a year.');
+  await page.reload();
+  await expect(page.getByTestId("favorites-count")).toHaveText("2 films");
+});
+
+test("an uploaded avatar shows in the header; a file that is not an image is refused", async ({ page }) => {
+  await signUp(page, "/account");
+  await expect(page).toHaveURL(/\/account$/);
+  await page.getByLabel("New avatar").setInputFiles({ name: "avatar.svg", mimeType: "image/png", buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>') });
+  await submit(page, "Upload");
+  await expect(page.getByTestId("form-message").first()).toContainText("not a JPEG, PNG, WebP, AVIF or GIF");
+
+  const sharp = (await import("sharp")).default;
+  const png = await sharp({ create: { width: 64, height: 64, channels: 3, background: "#3a7" } }).png().toBuffer();
+  await page.getByLabel("New avatar").setInputFiles({ name: "me.png", mimeType: "image/png", buffer: png });
+  await submit(page, "Upload");
+  await expect(page.getByTestId("form-message").first()).toContainText("Your new avatar is saved.");
+  await page.reload();
+  const avatar = page.getByTestId("header-avatar");
+  await expect(avatar).toBeVisible();
+  await expect.poll(() => avatar.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(256);
+});
