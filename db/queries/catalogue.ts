@@ -2,6 +2,7 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { db } from "../index";
 import type { MovieCardData } from "./movies";
+import { escapeLike, movieCardFields } from "./sql-fragments";
 
 export type CatalogueSort = "release" | "title" | "runtime" | "budget";
 export type CatalogueDirection = "asc" | "desc";
@@ -49,10 +50,7 @@ const SORT_COLUMNS: Record<CatalogueSort, { column: SQL; nullable: boolean }> = 
 const isId = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 1 && (n as number) <= MAX_ID;
 const isInt = (n: unknown): n is number => Number.isSafeInteger(n);
 
-/** LIKE treats %, _ and \ specially; a search for "100%" means those characters literally. */
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
+export { escapeLike };
 
 /**
  * The WHERE clause over `movie m`. Every condition is sargable for an index of db/schema.ts: genres through
@@ -116,10 +114,7 @@ async function fetchPage(where: SQL, sort: CatalogueSort, dir: CatalogueDirectio
   const d = sql.raw(dir === "asc" ? "asc" : "desc");
   // The card columns (poster, genres) are computed for the page's rows only, after the page is cut.
   const rows = await db.execute<MovieCardData>(sql`
-    select movie.id, movie.title,
-      extract(year from movie.release_date)::int as year,
-      (select f.file_url from file_ f where f.id = movie.poster_id and f.is_public) as "posterUrl",
-      coalesce((select array_agg(g.name order by g.name) from movie_genres mg join genres g on g.id = mg.genre_id where mg.movie_id = movie.id), '{}') as genres
+    select ${movieCardFields("movie")}
     from (${pageIds(where, sort, dir, (page - 1) * pageSize, pageSize)}) p
     join movie on movie.id = p.id
     order by p.k ${d} nulls last, p.id ${d}`);

@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { db } from "../index";
 import { favorite_movies, movie } from "../schema";
+import { movieCardFields } from "./sql-fragments";
 
 /** Adds a favorite; concurrent duplicates are absorbed by the primary key. Returns false for an unknown movie. */
 export async function addFavorite(userId: number, movieId: number): Promise<boolean> {
@@ -95,9 +96,7 @@ export async function getFavoriteMovies({ userId, sort, dir, page }: { userId: n
   const [[{ total }], rows] = await Promise.all([
     db.execute<{ total: number }>(sql`select count(*)::int as total from favorite_movies where user_id = ${userId}`),
     db.execute<{ id: number; title: string; year: number | null; posterUrl: string | null; genres: string[] }>(sql`
-      select m.id, m.title, extract(year from m.release_date)::int as year,
-             (select fi.file_url from file_ fi where fi.id = m.poster_id and fi.is_public) as "posterUrl",
-             coalesce((select array_agg(g.name order by g.name) from movie_genres mg join genres g on g.id = mg.genre_id where mg.movie_id = m.id), '{}') as genres
+      select ${movieCardFields("m")}
       from favorite_movies f join movie m on m.id = f.movie_id
       where f.user_id = ${userId}
       order by ${order}

@@ -2,6 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { sql, type SQL } from "drizzle-orm";
 import type { MovieCardData } from "./movies";
+import { escapeLike } from "./sql-fragments";
 import { db } from "../index";
 import {
   FILMOGRAPHY_ALL_LIMIT,
@@ -44,10 +45,7 @@ export type PeoplePage = {
   pageCount: number;
 };
 
-/** `\`, `%` and `_` are wildcards (or the escape) in LIKE: a search for "50%" means the characters. */
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, "\\$&");
-}
+export { escapeLike };
 
 /** Same expression as the trigram index person_name_trgm_idx, so the planner can use it. */
 const searchKey = sql.raw(`marquee_search_key(p.first_name || ' ' || p.last_name)`);

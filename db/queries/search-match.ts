@@ -2,6 +2,7 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { isShortQuery } from "@/lib/validation/search-text";
 import { db } from "../index";
+import { escapeLike } from "./sql-fragments";
 
 /**
  * How the catalogue search (./search.ts) matches a query, tolerant of case, accents and typos.
@@ -56,10 +57,6 @@ export function fuzzyTerms(q: string): string[] {
   return distinct.length > 0 ? distinct : [text];
 }
 
-/** `\`, `%` and `_` are wildcards (or the escape) in LIKE: a search for "100%" means those characters. */
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, "\\$&");
-}
 
 type KindSpec = {
   /** FROM item, aliased x. */

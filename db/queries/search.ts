@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import type { PersonCardData } from "@/components/people/person-card";
 import { characterHref, movieHref, personHref } from "@/lib/slug";
 import type { MovieCardData } from "./movies";
+import { movieCardFields } from "./sql-fragments";
 import { inSearchTransaction, matchMode, rankedHits, type Executor, type MatchMode, type SearchKind } from "./search-match";
 
 /**
@@ -72,9 +73,7 @@ type MovieRow = Ranked & MovieCardData;
 function searchMovies(tx: Executor, q: string, mode: MatchMode, limit: number, cap: number) {
   return tx.execute<MovieRow>(sql`
     with ${rankedHits("movie", q, mode, limit, cap)}
-    select m.id, m.title, extract(year from m.release_date)::int as year,
-      (select f.file_url from file_ f where f.id = m.poster_id and f.is_public) as "posterUrl",
-      coalesce((select array_agg(g.name order by g.name) from movie_genres mg join genres g on g.id = mg.genre_id where mg.movie_id = m.id), '{}') as genres,
+    select ${movieCardFields("m")},
       r.tier, r.ws, r.sim, c.total, c.capped
     from ranked r join movie m on m.id = r.id cross join counts c
     order by r.tier, r.ws desc, r.sim desc, r.id`);

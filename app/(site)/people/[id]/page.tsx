@@ -8,6 +8,7 @@ import { FilmographySection } from "@/components/people/filmography";
 import { PendingRegion } from "@/components/people/pending-region";
 import { PhotoGallery } from "@/components/people/photo-gallery";
 import { getFilmography, getKnownFor, getPersonDetail, type PersonDetail } from "@/db/queries/people";
+import { jsonLdScriptProps } from "@/lib/json-ld";
 import { ageOn, formatDate, formatNumber, plural } from "@/lib/format";
 import { absoluteUrl } from "@/lib/site-url";
 import { parseIdSegment, personHref } from "@/lib/slug";
@@ -59,8 +60,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-/** schema.org Person, safe inside <script>: "<" is escaped so a biography cannot close the tag. */
-async function personJsonLd(person: PersonDetail): Promise<string> {
+/** schema.org Person. */
+async function personJsonLd(person: PersonDetail) {
   const data = {
     "@context": "https://schema.org",
     "@type": "Person",
@@ -73,7 +74,7 @@ async function personJsonLd(person: PersonDetail): Promise<string> {
     ...(person.photoUrl ? { image: await absoluteUrl(person.photoUrl) } : {}),
     ...(person.biography ? { description: person.biography } : {}),
   };
-  return JSON.stringify(data).replace(/</g, "\\u003c");
+  return data;
 }
 
 export default async function PersonPage({ params, searchParams }: Props) {
@@ -121,7 +122,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
 
   return (
     <article className="mx-auto max-w-7xl px-4 pb-16 pt-6 sm:px-6 sm:pt-8 lg:px-8">
-      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: await personJsonLd(person) }} />
+      <script {...jsonLdScriptProps(await personJsonLd(person))} />
 
       <nav aria-label="Breadcrumb" className="mb-6 text-sm text-muted">
         <ol className="flex items-center gap-1.5">
