@@ -30,6 +30,8 @@ const nextConfig: NextConfig = {
   },
   experimental: {
     serverActions: { bodySizeLimit: "10mb" },
+    // forbidden() + app/forbidden.tsx: a real 403 for signed-in users without the editor role.
+    authInterrupts: true,
   },
 };
 

@@ -1,8 +1,10 @@
 import "server-only";
-import { redirect } from "next/navigation";
+import { headers } from "next/headers";
+import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { auth } from "@/auth";
 import { getViewerById, type Viewer } from "@/db/queries/users";
+import type { FormState } from "@/lib/action";
 
 export type { Viewer };
 
@@ -21,6 +23,55 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
 
 export function isEditor(viewer: Viewer | null): boolean {
   return viewer?.role === "editor" || viewer?.role === "admin";
+}
+
+export function isAdmin(viewer: Viewer | null): boolean {
+  return viewer?.role === "admin";
+}
+
+/** The path of this request (set by proxy.ts), for coming back after sign-in; only same-origin paths. */
+async function requestPath(): Promise<string> {
+  const path = (await headers()).get("x-marquee-path") ?? "/";
+  return path.startsWith("/") && !path.startsWith("//") ? path : "/";
+}
+
+async function requireRole(allowed: (viewer: Viewer) => boolean): Promise<Viewer> {
+  const viewer = await getViewer();
+  if (!viewer) redirect(`/sign-in?callbackUrl=${encodeURIComponent(await requestPath())}`);
+  if (!allowed(viewer)) forbidden();
+  return viewer;
+}
+
+/** For admin pages and route handlers: anonymous → sign-in and back; signed in without the role → 403. */
+export function requireEditor(): Promise<Viewer> {
+  return requireRole(isEditor);
+}
+
+/** As requireEditor, for user management. */
+export function requireAdmin(): Promise<Viewer> {
+  return requireRole(isAdmin);
+}
+
+export type Authorized = { viewer: Viewer; denied?: never } | { viewer?: never; denied: FormState & { status: 401 | 403 } };
+
+async function authorizeRole(allowed: (viewer: Viewer) => boolean, what: string): Promise<Authorized> {
+  const viewer = await getViewer();
+  if (!viewer) return { denied: { status: 401, message: "Your session has ended. Sign in again to continue." } };
+  if (!allowed(viewer)) return { denied: { status: 403, message: `Only ${what} can do this.` } };
+  return { viewer };
+}
+
+/**
+ * The one guard every admin server action calls first: actions are public endpoints, so the layout's check is
+ * not enough. `if (auth.denied) return auth.denied;` — nothing has been read or written yet at that point.
+ */
+export function authorizeEditor(): Promise<Authorized> {
+  return authorizeRole(isEditor, "editors");
+}
+
+/** As authorizeEditor, for user management (role changes, disabling). */
+export function authorizeAdmin(): Promise<Authorized> {
+  return authorizeRole(isAdmin, "administrators");
 }
 
 /** For pages: the viewer, or a redirect to sign-in that comes back here. */

@@ -1,8 +1,8 @@
 import Image from "next/image";
 import Link from "next/link";
-import { ChevronDown, Heart, LogOut, Settings, UserRound } from "lucide-react";
+import { ChevronDown, Heart, LayoutDashboard, LogOut, Settings, UserRound } from "lucide-react";
 import { signOutAction } from "@/app/(account)/session-actions";
-import { getViewer } from "@/lib/session";
+import { getViewer, isEditor } from "@/lib/session";
 
 /** Signed in: the avatar and a menu (a <details> disclosure, so it works without JavaScript). Else: Sign in. */
 export async function UserMenu() {
@@ -37,6 +37,11 @@ export async function UserMenu() {
         <Link href="/account" className={item}>
           <Settings aria-hidden className="size-4" /> Account
         </Link>
+        {isEditor(viewer) ? (
+          <Link href="/admin" className={item}>
+            <LayoutDashboard aria-hidden className="size-4" /> Admin
+          </Link>
+        ) : null}
         <form action={signOutAction}>
           <button type="submit" className={item}>
             <LogOut aria-hidden className="size-4" /> Sign out

@@ -1,0 +1,37 @@
+import type { SaveState } from "@/lib/admin-state";
+
+/**
+ * Shown above a form whose save was refused because someone else saved first: their values beside the ones
+ * typed here. The form keeps what was typed and now carries their version, so "Save" again overwrites knowingly.
+ */
+export function ConflictNotice({ conflict, typed }: { conflict: NonNullable<SaveState["conflict"]>; typed?: Record<string, string> }) {
+  const changed = conflict.theirs.filter((row) => (typed?.[row.field] ?? "") !== row.value);
+  return (
+    <div role="alert" className="mb-6 rounded-xl border border-amber-500/40 bg-amber-500/10 p-4 text-sm" data-testid="conflict-notice">
+      <p className="font-semibold">This was changed by someone else since you opened it.</p>
+      <p className="mt-1 text-muted">Your changes are still in the form below. Compare, then save again to keep yours, or reload to take theirs.</p>
+      {changed.length > 0 ? (
+        <table className="mt-3 w-full text-left">
+          <thead className="text-xs uppercase tracking-wide text-muted">
+            <tr>
+              <th className="py-1 pr-4 font-semibold">Field</th>
+              <th className="py-1 pr-4 font-semibold">Their value</th>
+              <th className="py-1 font-semibold">Yours</th>
+            </tr>
+          </thead>
+          <tbody>
+            {changed.map((row) => (
+              <tr key={row.field} className="align-top">
+                <th scope="row" className="py-1 pr-4 font-medium">
+                  {row.label}
+                </th>
+                <td className="py-1 pr-4 break-words">{row.value || <span className="text-muted">(empty)</span>}</td>
+                <td className="py-1 break-words">{typed?.[row.field] || <span className="text-muted">(empty)</span>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+import Link from "next/link";
+import { Search } from "lucide-react";
+
+/** The top of every admin page: title, a line of context, and its main actions (e.g. "New movie"). */
+export function AdminHeader({ title, description, actions }: { title: string; description?: React.ReactNode; actions?: React.ReactNode }) {
+  return (
+    <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
+      <div className="min-w-0">
+        <h1 className="text-2xl font-semibold tracking-tight">{title}</h1>
+        {description ? <p className="mt-1 text-sm text-muted">{description}</p> : null}
+      </div>
+      {actions ? <div className="flex flex-wrap items-center gap-2">{actions}</div> : null}
+    </div>
+  );
+}
+
+const buttonStyles = {
+  primary: "bg-accent text-accent-foreground hover:bg-accent-strong",
+  secondary: "border border-border bg-surface hover:bg-surface-muted",
+  danger: "bg-red-600 text-white hover:bg-red-700",
+};
+
+/** A link styled as a button (e.g. "New movie", "Edit"). */
+export function ButtonLink({ href, children, variant = "primary" }: { href: string; children: React.ReactNode; variant?: keyof typeof buttonStyles }) {
+  return (
+    <Link href={href} className={`inline-flex h-10 items-center justify-center gap-2 rounded-full px-5 text-sm font-semibold ${buttonStyles[variant]}`}>
+      {children}
+    </Link>
+  );
+}
+
+/**
+ * A GET search/filter form for a list (works without JavaScript; the state stays in the URL). Put extra
+ * filter controls (selects) in children; they submit with the search.
+ */
+export function ListToolbar({ action, q, placeholder, children }: { action: string; q?: string; placeholder: string; children?: React.ReactNode }) {
+  return (
+    <form action={action} method="get" role="search" className="mb-4 flex flex-wrap items-end gap-3">
+      <label className="relative min-w-56 flex-1">
+        <span className="sr-only">{placeholder}</span>
+        <Search aria-hidden className="pointer-events-none absolute left-3 top-1/2 size-4 -translate-y-1/2 text-muted" />
+        <input
+          type="search"
+          name="q"
+          defaultValue={q}
+          placeholder={placeholder}
+          maxLength={200}
+          className="block h-10 w-full rounded-lg border border-border bg-surface pl-9 pr-3 text-sm focus:border-accent focus:outline-none focus:ring-2 focus:ring-ring/40"
+        />
+      </label>
+      {children}
+      <button type="submit" className={`inline-flex h-10 items-center rounded-lg px-4 text-sm font-semibold ${buttonStyles.secondary}`}>
+        Apply
+      </button>
+    </form>
+  );
+}
+
+/** A labelled select for ListToolbar filters. */
+export function ToolbarSelect({ name, label, value, options }: { name: string; label: string; value?: string; options: { value: string; label: string }[] }) {
+  return (
+    <label className="flex flex-col gap-1 text-xs font-medium text-muted">
+      {label}
+      <select
+        name={name}
+        defaultValue={value ?? ""}
+        className="h-10 rounded-lg border border-border bg-surface px-3 text-sm text-foreground focus:border-accent focus:outline-none focus:ring-2 focus:ring-ring/40"
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** A dense table with a sticky header; scrolls sideways on phones rather than squashing columns. */
+export function AdminTable({ caption, head, children, empty }: { caption: string; head: React.ReactNode; children: React.ReactNode; empty?: React.ReactNode }) {
+  return (
+    <div className="overflow-x-auto rounded-xl border border-border bg-surface">
+      <table className="w-full border-collapse text-left text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="sticky top-0 z-10 bg-surface-muted text-xs uppercase tracking-wide text-muted">
+          <tr className="[&>th]:whitespace-nowrap [&>th]:px-4 [&>th]:py-2.5 [&>th]:font-semibold">{head}</tr>
+        </thead>
+        <tbody className="divide-y divide-border [&_td]:px-4 [&_td]:py-2.5 [&_tr:hover]:bg-surface-muted/50">{children}</tbody>
+      </table>
+      {empty ? <div className="border-t border-border px-4 py-10 text-center text-sm text-muted">{empty}</div> : null}
+    </div>
+  );
+}
+
+/** A section of an admin form: a heading and a description on the left, fields on the right (desktop). */
+export function FormSection({ id, title, description, children }: { id: string; title: string; description?: string; children: React.ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="grid gap-4 border-t border-border py-6 first:border-t-0 first:pt-0 md:grid-cols-3">
+      <div>
+        <h2 id={id} className="text-base font-semibold">
+          {title}
+        </h2>
+        {description ? <p className="mt-1 text-sm text-muted">{description}</p> : null}
+      </div>
+      <div className="space-y-4 md:col-span-2">{children}</div>
+    </section>
+  );
+}
