@@ -115,6 +115,7 @@ export const person = pgTable(
     index("person_main_photo_id_idx").on(t.main_photo_id),
     index("person_name_idx").on(t.last_name, t.first_name),
     index("person_date_of_birth_idx").on(t.date_of_birth),
+    index("person_updated_at_idx").on(t.updated_at),
     // Search (pg_trgm over the unaccented, lower-cased full name; see migration 0002).
     index("person_name_trgm_idx").using("gin", sql`marquee_search_key(${t.first_name} || ' ' || ${t.last_name}) gin_trgm_ops`),
   ],
@@ -142,6 +143,7 @@ export const movie = pgTable(
     index("movie_title_idx").on(t.title),
     index("movie_duration_idx").on(t.duration),
     index("movie_budget_idx").on(t.budget),
+    index("movie_updated_at_idx").on(t.updated_at),
     index("movie_title_trgm_idx").using("gin", sql`marquee_search_key(${t.title}) gin_trgm_ops`),
     check("movie_duration_check", sql`${t.duration} IS NULL OR ${t.duration} > 0`),
     check("movie_budget_check", sql`${t.budget} IS NULL OR ${t.budget} >= 0`),
@@ -186,6 +188,7 @@ export const character_ = pgTable(
   },
   (t) => [
     index("character_movie_id_idx").on(t.movie_id),
+    index("character_updated_at_idx").on(t.updated_at),
     index("character_name_trgm_idx").using("gin", sql`marquee_search_key(${t.name}) gin_trgm_ops`),
   ],
 );
