@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { X } from "lucide-react";
 import type { CatalogueFilterOptions } from "@/db/queries/catalogue";
-import { moviesHref, type MovieFilters } from "@/lib/validation/movie-filters-url";
+import { moviesHref, type FavoriteSort, type FilterBase, type MovieFilters, type MovieSort } from "@/lib/validation/movie-filters-url";
 
 export type ActiveFilter = {
   key: string;
@@ -22,8 +22,12 @@ function range(from: number | null, to: number | null, unit = ""): string {
 }
 
 /** Every filter in effect, each with the link that removes it. */
-export function activeFilters(filters: MovieFilters, options: CatalogueFilterOptions): ActiveFilter[] {
-  const without = (change: Partial<MovieFilters>) => moviesHref({ ...filters, ...change, page: 1 });
+export function activeFilters(
+  filters: Omit<MovieFilters, "sort"> & { sort: MovieSort | FavoriteSort },
+  options: CatalogueFilterOptions,
+  base: FilterBase = "/movies",
+): ActiveFilter[] {
+  const without = (change: Partial<MovieFilters>) => moviesHref({ ...filters, ...change, page: 1 }, base);
   const out: ActiveFilter[] = [];
   if (filters.q) out.push({ key: "q", kind: "title", label: `“${filters.q}”`, href: without({ q: null }) });
   for (const id of filters.genreIds) {
@@ -48,11 +52,24 @@ export function activeFilters(filters: MovieFilters, options: CatalogueFilterOpt
   if (filters.runtimeMin !== null || filters.runtimeMax !== null) {
     out.push({ key: "runtime", kind: "runtime", label: range(filters.runtimeMin, filters.runtimeMax, " min"), href: without({ runtimeMin: null, runtimeMax: null }) });
   }
+  if (filters.mine && base === "/movies") {
+    out.push({ key: "mine", kind: "favorites", label: filters.mine === "only" ? "Only my favorites" : "Hiding my favorites", href: without({ mine: null }) });
+  }
   return out;
 }
 
 /** Removable chips for the filters in effect, and a link that clears them all (the sort stays). */
-export function ActiveFilterChips({ filters, active, className = "" }: { filters: MovieFilters; active: ActiveFilter[]; className?: string }) {
+export function ActiveFilterChips({
+  filters,
+  active,
+  className = "",
+  base = "/movies",
+}: {
+  filters: { sort: MovieSort | FavoriteSort; dir: MovieFilters["dir"] };
+  active: ActiveFilter[];
+  className?: string;
+  base?: FilterBase;
+}) {
   if (active.length === 0) return null;
   return (
     <ul aria-label="Active filters" className={`flex flex-wrap items-center gap-2 ${className}`}>
@@ -71,7 +88,7 @@ export function ActiveFilterChips({ filters, active, className = "" }: { filters
       ))}
       {active.length > 1 ? (
         <li>
-          <Link href={moviesHref({ sort: filters.sort, dir: filters.dir })} scroll={false} className="px-1 text-sm font-medium text-accent-strong hover:underline">
+          <Link href={moviesHref({ sort: filters.sort, dir: filters.dir }, base)} scroll={false} className="px-1 text-sm font-medium text-accent-strong hover:underline">
             Clear all
           </Link>
         </li>

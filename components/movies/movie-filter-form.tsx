@@ -11,13 +11,14 @@ import {
   YEAR_MIN,
   moviesHref,
   moviesHrefFromForm,
+  type FilterBase,
   type MovieFilters,
 } from "@/lib/validation/movie-filters-url";
 import { useCatalogueNavigation } from "./catalogue-navigation";
 
 export const CATALOGUE_FORM_ID = "catalogue-filters";
 
-type Values = { q: string; genres: number[]; country: string; from: string; to: string; minRuntime: string; maxRuntime: string };
+type Values = { q: string; genres: number[]; country: string; from: string; to: string; minRuntime: string; maxRuntime: string; mine: string };
 
 const valuesOf = (f: MovieFilters): Values => ({
   q: f.q ?? "",
@@ -27,7 +28,14 @@ const valuesOf = (f: MovieFilters): Values => ({
   to: f.yearTo === null ? "" : String(f.yearTo),
   minRuntime: f.runtimeMin === null ? "" : String(f.runtimeMin),
   maxRuntime: f.runtimeMax === null ? "" : String(f.runtimeMax),
+  mine: f.mine ?? "",
 });
+
+const MINE_CHOICES = [
+  { value: "", label: "All films" },
+  { value: "only", label: "Only my favorites" },
+  { value: "hide", label: "Hide my favorites" },
+];
 
 const numberFormat = new Intl.NumberFormat("en-US");
 const label = "mb-1.5 block text-xs font-medium uppercase tracking-wide text-muted";
@@ -39,6 +47,12 @@ type Props = {
   options: CatalogueFilterOptions;
   /** True when some filter narrows the list (then a "Clear all" link is offered). */
   active: boolean;
+  /** The list these filters apply to: the catalogue (default) or the viewer's favorites. */
+  base?: FilterBase;
+  /** Signed in on the catalogue: offer "only my favorites / hide them". */
+  favoritesChoice?: boolean;
+  /** Fields the form carries unchanged (e.g. the sort of /favorites, which has no sort menu in the form). */
+  hidden?: Record<string, string>;
 };
 
 /**
@@ -46,7 +60,7 @@ type Props = {
  * query string). With JavaScript it navigates client-side to the canonical URL, and applies checkboxes and menus
  * as soon as they change; typed fields apply with Enter or the button.
  */
-export function MovieFilterForm({ filters, options, active }: Props) {
+export function MovieFilterForm({ filters, options, active, base = "/movies", favoritesChoice = false, hidden }: Props) {
   const { navigate, pending } = useCatalogueNavigation();
   const [values, setValues] = useState(() => valuesOf(filters));
   // When the URL changes (Back, a removed chip, a page link), the form shows the new state without remounting,
@@ -64,12 +78,12 @@ export function MovieFilterForm({ filters, options, active }: Props) {
   return (
     <form
       id={CATALOGUE_FORM_ID}
-      action="/movies"
+      action={base}
       method="get"
-      aria-label="Filter films"
+      aria-label={base === "/favorites" ? "Filter your favorites" : "Filter films"}
       onSubmit={(event) => {
         event.preventDefault();
-        navigate(moviesHrefFromForm(new FormData(event.currentTarget)));
+        navigate(moviesHrefFromForm(new FormData(event.currentTarget), base));
         // On a phone, the button closes the panel and brings the results into view.
         const details = event.currentTarget.closest("details");
         const submitter = (event.nativeEvent as SubmitEvent).submitter;
@@ -80,6 +94,9 @@ export function MovieFilterForm({ filters, options, active }: Props) {
       }}
       className="grid gap-5 lg:grid-cols-[minmax(0,1.4fr)_minmax(0,1fr)_minmax(0,1fr)_minmax(0,1fr)_auto] lg:items-end lg:gap-x-4 lg:gap-y-5"
     >
+      {Object.entries(hidden ?? {}).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       <div>
         <label htmlFor="movies-q" className={label}>
           Title
@@ -137,6 +154,31 @@ export function MovieFilterForm({ filters, options, active }: Props) {
         </fieldset>
       ) : null}
 
+      {favoritesChoice ? (
+        <fieldset className="lg:order-last lg:col-span-full">
+          <legend className={`${label} float-left mr-3 lg:mb-0 lg:mt-2`}>Your favorites</legend>
+          <ul className="clear-both flex flex-wrap gap-2 lg:clear-none">
+            {MINE_CHOICES.map((choice) => (
+              <li key={choice.value}>
+                <label className="relative inline-flex cursor-pointer select-none items-center rounded-full border border-border bg-surface px-3 py-1.5 text-sm transition hover:border-accent has-[:checked]:border-accent-strong has-[:checked]:bg-accent-strong has-[:checked]:text-accent-foreground has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-ring">
+                  <input
+                    type="radio"
+                    name="mine"
+                    value={choice.value}
+                    checked={values.mine === choice.value}
+                    onChange={(e) => {
+                      set("mine", choice.value);
+                      applySoon(e.target.form);
+                    }}
+                    className="absolute inset-0 size-full cursor-pointer appearance-none rounded-full opacity-0"
+                  />
+                  {choice.label}
+                </label>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+      ) : null}
       {options.countries.length > 0 ? (
         <div>
           <label htmlFor="movies-country" className={label}>
@@ -193,7 +235,7 @@ export function MovieFilterForm({ filters, options, active }: Props) {
           Show films
         </button>
         {active ? (
-          <Link href={moviesHref({ sort: filters.sort, dir: filters.dir })} className="whitespace-nowrap text-sm font-medium text-accent-strong hover:underline lg:hidden">
+          <Link href={moviesHref({ sort: hidden?.sort ? (hidden.sort as MovieFilters["sort"]) : filters.sort, dir: filters.dir }, base)} className="whitespace-nowrap text-sm font-medium text-accent-strong hover:underline lg:hidden">
             Clear all
           </Link>
         ) : null}

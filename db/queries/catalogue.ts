@@ -4,7 +4,7 @@ import { db } from "../index";
 import type { MovieCardData } from "./movies";
 import { escapeLike, movieCardFields } from "./sql-fragments";
 
-export type CatalogueSort = "release" | "title" | "runtime" | "budget";
+export type CatalogueSort = "release" | "title" | "runtime" | "budget" | "added";
 export type CatalogueDirection = "asc" | "desc";
 
 export type CatalogueQuery = {
@@ -19,6 +19,8 @@ export type CatalogueQuery = {
   runtimeMax?: number | null;
   /** Title search, accent- and case-insensitive; up to 2 characters match the start of a word. */
   q?: string | null;
+  /** The user's favorites only, or all films but them. Sort "added" (when favorited) needs mode "only". */
+  favorites?: { userId: number; mode: "only" | "hide" } | null;
   sort?: CatalogueSort;
   dir?: CatalogueDirection;
   page?: number;
@@ -40,7 +42,7 @@ const MAX_PAGE = 1_000_000;
 
 // The sort key of each sort: an indexed column of movie (movie_title_idx, movie_release_date_idx,
 // movie_duration_idx, movie_budget_idx). Only title is NOT NULL.
-const SORT_COLUMNS: Record<CatalogueSort, { column: SQL; nullable: boolean }> = {
+const SORT_COLUMNS: Record<Exclude<CatalogueSort, "added">, { column: SQL; nullable: boolean }> = {
   title: { column: sql.raw(`m."title"`), nullable: false },
   release: { column: sql.raw(`m."release_date"`), nullable: true },
   runtime: { column: sql.raw(`m."duration"`), nullable: true },
@@ -80,6 +82,12 @@ function whereClause(query: CatalogueQuery): SQL {
       conditions.push(sql`marquee_search_key(m.title) like '%' || ${key} || '%'`);
     }
   }
+  const favorites = query.favorites;
+  if (favorites && isId(favorites.userId)) {
+    // Served by favorite_movies' primary key (user_id, movie_id).
+    const favorite = sql`exists (select 1 from favorite_movies f where f.user_id = ${favorites.userId} and f.movie_id = m.id)`;
+    conditions.push(favorites.mode === "hide" ? sql`not ${favorite}` : favorite);
+  }
   return conditions.length ? sql.join(conditions, sql` and `) : sql`true`;
 }
 
@@ -89,9 +97,14 @@ function whereClause(query: CatalogueQuery): SQL {
  * either way round; `order by key desc nulls last` is not, and would sort the whole table). Films without a value
  * come last in both directions. Each branch stops after offset + limit rows, so a page costs what it shows.
  */
-function pageIds(where: SQL, sort: CatalogueSort, dir: CatalogueDirection, offset: number, limit: number): SQL {
-  const { column, nullable } = SORT_COLUMNS[sort];
+function pageIds(where: SQL, sort: CatalogueSort, dir: CatalogueDirection, offset: number, limit: number, userId?: number): SQL {
   const d = sql.raw(dir === "asc" ? "asc" : "desc");
+  if (sort === "added") {
+    // A user's favorites are few: walk them (primary key user_id, movie_id) and sort by when each was added.
+    return sql`select m.id, f.created_at as k from movie m join favorite_movies f on f.movie_id = m.id and f.user_id = ${userId ?? 0}
+      where ${where} order by f.created_at ${d}, m.id ${d} offset ${offset} limit ${limit}`;
+  }
+  const { column, nullable } = SORT_COLUMNS[sort];
   if (!nullable) {
     return sql`select m.id, ${column} as k from movie m where ${where} order by ${column} ${d}, m.id ${d} offset ${offset} limit ${limit}`;
   }
@@ -110,12 +123,12 @@ function pageIds(where: SQL, sort: CatalogueSort, dir: CatalogueDirection, offse
     order by k ${d} nulls last, id ${d} offset ${offset} limit ${limit}`;
 }
 
-async function fetchPage(where: SQL, sort: CatalogueSort, dir: CatalogueDirection, page: number, pageSize: number): Promise<MovieCardData[]> {
+async function fetchPage(where: SQL, sort: CatalogueSort, dir: CatalogueDirection, page: number, pageSize: number, userId?: number): Promise<MovieCardData[]> {
   const d = sql.raw(dir === "asc" ? "asc" : "desc");
   // The card columns (poster, genres) are computed for the page's rows only, after the page is cut.
   const rows = await db.execute<MovieCardData>(sql`
     select ${movieCardFields("movie")}
-    from (${pageIds(where, sort, dir, (page - 1) * pageSize, pageSize)}) p
+    from (${pageIds(where, sort, dir, (page - 1) * pageSize, pageSize, userId)}) p
     join movie on movie.id = p.id
     order by p.k ${d} nulls last, p.id ${d}`);
   return rows.map((r) => ({ id: r.id, title: r.title, year: r.year, posterUrl: r.posterUrl, genres: r.genres }));
@@ -126,19 +139,21 @@ async function fetchPage(where: SQL, sort: CatalogueSort, dir: CatalogueDirectio
  * count), plus one more only when the page asked for is beyond the last (then the last page is shown).
  */
 export async function getMovies(query: CatalogueQuery): Promise<CataloguePage> {
-  const sort: CatalogueSort = query.sort && Object.hasOwn(SORT_COLUMNS, query.sort) ? query.sort : "release";
+  const favoritesOnly = query.favorites?.mode === "only" && isId(query.favorites.userId) ? query.favorites.userId : undefined;
+  const sort: CatalogueSort =
+    query.sort === "added" && favoritesOnly !== undefined ? "added" : query.sort && Object.hasOwn(SORT_COLUMNS, query.sort) ? query.sort : "release";
   const dir: CatalogueDirection = query.dir === "asc" ? "asc" : "desc";
   const pageSize = isInt(query.pageSize) ? Math.min(Math.max(query.pageSize, 1), MAX_PAGE_SIZE) : 24;
   const requested = isInt(query.page) ? Math.min(Math.max(query.page, 1), MAX_PAGE) : 1;
   const where = whereClause(query);
 
   const [movies, [{ total }]] = await Promise.all([
-    fetchPage(where, sort, dir, requested, pageSize),
+    fetchPage(where, sort, dir, requested, pageSize, favoritesOnly),
     db.execute<{ total: number }>(sql`select count(*)::int as total from movie m where ${where}`),
   ]);
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   if (requested <= pageCount) return { movies, total, page: requested, pageCount };
-  const last = total === 0 ? [] : await fetchPage(where, sort, dir, pageCount, pageSize);
+  const last = total === 0 ? [] : await fetchPage(where, sort, dir, pageCount, pageSize, favoritesOnly);
   return { movies: last, total, page: pageCount, pageCount };
 }
 
@@ -175,6 +190,36 @@ export async function getFilterOptions(): Promise<CatalogueFilterOptions> {
       extract(year from (select max(release_date) from movie))::int as year_max,
       (select min(duration) from movie) as runtime_min,
       (select max(duration) from movie) as runtime_max`);
+  return {
+    genres: row?.genres ?? [],
+    countries: row?.countries ?? [],
+    years: row?.year_min != null && row.year_max != null ? { min: row.year_min, max: row.year_max } : null,
+    runtimes: row?.runtime_min != null && row.runtime_max != null ? { min: row.runtime_min, max: row.runtime_max } : null,
+  };
+}
+
+/** The same options over one user's favorites (for /favorites): only genres and countries among them, counted there. */
+export async function getFavoriteFilterOptions(userId: number): Promise<CatalogueFilterOptions> {
+  const [row] = await db.execute<{
+    genres: FilterOption[] | null;
+    countries: FilterOption[] | null;
+    year_min: number | null;
+    year_max: number | null;
+    runtime_min: number | null;
+    runtime_max: number | null;
+  }>(sql`
+    with fav as (select m.id, m.country_id, m.release_date, m.duration from favorite_movies f join movie m on m.id = f.movie_id where f.user_id = ${userId})
+    select
+      (select json_agg(json_build_object('id', g.id, 'name', g.name, 'count', c.n) order by g.name)
+         from (select mg.genre_id, count(*)::int as n from fav join movie_genres mg on mg.movie_id = fav.id group by mg.genre_id) c
+         join genres g on g.id = c.genre_id) as genres,
+      (select json_agg(json_build_object('id', co.id, 'name', co.name, 'count', c.n) order by co.name)
+         from (select country_id, count(*)::int as n from fav where country_id is not null group by country_id) c
+         join countries co on co.id = c.country_id) as countries,
+      (select extract(year from min(release_date))::int from fav) as year_min,
+      (select extract(year from max(release_date))::int from fav) as year_max,
+      (select min(duration) from fav) as runtime_min,
+      (select max(duration) from fav) as runtime_max`);
   return {
     genres: row?.genres ?? [],
     countries: row?.countries ?? [],

@@ -2,7 +2,6 @@ import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { db } from "../index";
 import { favorite_movies, movie } from "../schema";
-import { movieCardFields } from "./sql-fragments";
 
 /** Adds a favorite; concurrent duplicates are absorbed by the primary key. Returns false for an unknown movie. */
 export async function addFavorite(userId: number, movieId: number): Promise<boolean> {
@@ -82,25 +81,16 @@ export async function importFavorites(userId: number, rows: FavoriteCsvRow[]): P
   });
 }
 
-export type FavoriteSort = "added" | "title" | "year";
-const FAVORITES_PAGE_SIZE = 24;
-
-/** One page of the user's favorites as movie cards, with the total: two statements. */
-export async function getFavoriteMovies({ userId, sort, dir, page }: { userId: number; sort: FavoriteSort; dir: "asc" | "desc"; page: number }) {
-  const d = sql.raw(dir === "asc" ? "asc" : "desc");
-  const order = {
-    added: sql`f.created_at ${d}, m.id ${d}`,
-    title: sql`m.title ${d}, m.id ${d}`,
-    year: sql`m.release_date ${d} nulls last, m.id ${d}`,
-  }[sort];
-  const [[{ total }], rows] = await Promise.all([
-    db.execute<{ total: number }>(sql`select count(*)::int as total from favorite_movies where user_id = ${userId}`),
-    db.execute<{ id: number; title: string; year: number | null; posterUrl: string | null; genres: string[] }>(sql`
-      select ${movieCardFields("m")}
-      from favorite_movies f join movie m on m.id = f.movie_id
-      where f.user_id = ${userId}
-      order by ${order}
-      limit ${FAVORITES_PAGE_SIZE} offset ${(Math.max(1, page) - 1) * FAVORITES_PAGE_SIZE}`),
-  ]);
-  return { movies: [...rows], total, page, pageCount: Math.max(1, Math.ceil(total / FAVORITES_PAGE_SIZE)) };
+/** How many distinct films a person directed or acted in, and how many of those the user has in favorites. */
+export async function countPersonFilmsInFavorites(userId: number, personId: number): Promise<{ films: number; favorites: number }> {
+  const [row] = await db.execute<{ films: number; favorites: number }>(sql`
+    with films as (
+      select m.id from movie m where m.director_id = ${personId}
+      union
+      select c.movie_id from character_actors ca join character_ c on c.id = ca.character_id where ca.person_id = ${personId}
+    )
+    select count(*)::int as films,
+      count(*) filter (where exists (select 1 from favorite_movies f where f.user_id = ${userId} and f.movie_id = films.id))::int as favorites
+    from films`);
+  return { films: row?.films ?? 0, favorites: row?.favorites ?? 0 };
 }

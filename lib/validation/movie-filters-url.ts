@@ -3,7 +3,8 @@
  * the canonical URL of a set of filters. Parsing untrusted parameters is lib/validation/movie-filters.ts.
  *
  * genre (repeated; a film must have ALL of them, as on TMDB), country, from and to (release years, inclusive),
- * minRuntime and maxRuntime (minutes, inclusive), q (title), sort, dir, page. Defaults are left out of URLs.
+ * minRuntime and maxRuntime (minutes, inclusive), q (title), mine (only|hide: the signed-in user's favorites),
+ * sort, dir, page. Defaults are left out of URLs. /favorites takes the same filters (its own sorts, see below).
  */
 
 export const CATALOGUE_PAGE_SIZE = 24;
@@ -40,6 +41,22 @@ export const QUERY_MAX_LENGTH = 100;
 /** More genres than any film has: beyond this a filter cannot match anything anyway. */
 export const MAX_GENRES = 8;
 
+/** Signed-in users can narrow the catalogue to their favorites, or hide them. */
+export const FAVORITE_FILTERS = ["only", "hide"] as const;
+export type FavoriteFilter = (typeof FAVORITE_FILTERS)[number];
+
+/** The sorts of /favorites: when the film was added (default, newest first), its title, its release date. */
+export const FAVORITE_SORTS = ["added", "title", "release"] as const;
+export type FavoriteSort = (typeof FAVORITE_SORTS)[number];
+export const FAVORITE_SORT_LABELS: Record<FavoriteSort, string> = { added: "Date added", title: "Title", release: "Year" };
+
+/** The two lists that share these filters, with their default sorts. */
+export const FILTER_BASES = {
+  "/movies": { sort: DEFAULT_SORT, dir: DEFAULT_DIRECTION },
+  "/favorites": { sort: "added", dir: "desc" },
+} as const;
+export type FilterBase = keyof typeof FILTER_BASES;
+
 export type MovieFilters = {
   genreIds: number[];
   countryId: number | null;
@@ -49,6 +66,8 @@ export type MovieFilters = {
   runtimeMax: number | null;
   /** Normalized title search, null when none. */
   q: string | null;
+  /** Only the viewer's favorites, or all but them; null: no such filter (always null when signed out). */
+  mine: FavoriteFilter | null;
   sort: MovieSort;
   dir: SortDirection;
   page: number;
@@ -64,13 +83,17 @@ export const EMPTY_MOVIE_FILTERS: MovieFilters = {
   runtimeMin: null,
   runtimeMax: null,
   q: null,
+  mine: null,
   sort: DEFAULT_SORT,
   dir: DEFAULT_DIRECTION,
   page: 1,
 };
 
-/** The URL of /movies for a set of filters: defaults and page 1 left out, so shared links stay short. */
-export function moviesHref(filters: Partial<MovieFilters>): string {
+/**
+ * The URL of /movies (or /favorites) for a set of filters: defaults and page 1 left out, so shared links stay
+ * short. On /favorites the sort may also be "added".
+ */
+export function moviesHref(filters: Partial<Omit<MovieFilters, "sort">> & { sort?: MovieSort | FavoriteSort }, base: FilterBase = "/movies"): string {
   const params = new URLSearchParams();
   if (filters.q) params.set("q", filters.q);
   for (const id of filters.genreIds ?? []) params.append("genre", String(id));
@@ -79,34 +102,37 @@ export function moviesHref(filters: Partial<MovieFilters>): string {
   if (filters.yearTo != null) params.set("to", String(filters.yearTo));
   if (filters.runtimeMin != null) params.set("minRuntime", String(filters.runtimeMin));
   if (filters.runtimeMax != null) params.set("maxRuntime", String(filters.runtimeMax));
-  const sort = filters.sort ?? DEFAULT_SORT;
-  const dir = filters.dir ?? DEFAULT_DIRECTION;
-  if (sort !== DEFAULT_SORT || dir !== DEFAULT_DIRECTION) {
+  if (filters.mine && base === "/movies") params.set("mine", filters.mine);
+  const defaults = FILTER_BASES[base];
+  const sort = filters.sort ?? defaults.sort;
+  const dir = filters.dir ?? defaults.dir;
+  if (sort !== defaults.sort || dir !== defaults.dir) {
     params.set("sort", sort);
     params.set("dir", dir);
   }
   if (filters.page && filters.page > 1) params.set("page", String(filters.page));
   const qs = params.toString();
-  return qs ? `/movies?${qs}` : "/movies";
+  return qs ? `${base}?${qs}` : base;
 }
 
 /** Parameter names in the order canonical URLs list them. */
-const FORM_PARAMS = ["q", "genre", "country", "from", "to", "minRuntime", "maxRuntime"] as const;
+const FORM_PARAMS = ["q", "genre", "country", "from", "to", "minRuntime", "maxRuntime", "mine"] as const;
 
 /**
  * The canonical URL for what the filter form holds (the browser's own GET submission, minus empty fields and the
  * default sort). A new filter starts again at page 1, so the form never carries a page.
  */
-export function moviesHrefFromForm(data: FormData): string {
+export function moviesHrefFromForm(data: FormData, base: FilterBase = "/movies"): string {
   const params = new URLSearchParams();
   const all = (name: string) => data.getAll(name).map((v) => (typeof v === "string" ? v.trim() : "")).filter(Boolean);
   for (const name of FORM_PARAMS) for (const value of name === "genre" ? all(name) : all(name).slice(0, 1)) params.append(name, value);
-  const [sort = DEFAULT_SORT] = all("sort");
-  const [dir = DEFAULT_DIRECTION] = all("dir");
-  if (sort !== DEFAULT_SORT || dir !== DEFAULT_DIRECTION) {
+  const defaults = FILTER_BASES[base];
+  const [sort = defaults.sort] = all("sort");
+  const [dir = defaults.dir] = all("dir");
+  if (sort !== defaults.sort || dir !== defaults.dir) {
     params.set("sort", sort);
     params.set("dir", dir);
   }
   const qs = params.toString();
-  return qs ? `/movies?${qs}` : "/movies";
+  return qs ? `${base}?${qs}` : base;
 }

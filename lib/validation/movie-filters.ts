@@ -7,6 +7,7 @@
 import { z } from "zod";
 import {
   EMPTY_MOVIE_FILTERS,
+  FAVORITE_FILTERS,
   MAX_GENRES,
   MOVIE_SORTS,
   QUERY_MAX_LENGTH,
@@ -35,6 +36,7 @@ export const movieFilterSchemas = {
   runtime: wholeNumber.pipe(z.number().int().min(0).max(RUNTIME_MAX)),
   page: wholeNumber.pipe(z.number().int().min(1)),
   sort: z.enum(MOVIE_SORTS),
+  mine: z.enum(FAVORITE_FILTERS),
   dir: z.enum(SORT_DIRECTIONS),
   // Control characters (PostgreSQL rejects NUL), the replacement character left by broken UTF-8 and lone
   // surrogates become spaces; runs of spaces collapse.
@@ -140,6 +142,13 @@ export function parseMovieFilters(params: SearchParamsRecord): { filters: MovieF
       filters.q = [...parsed.data].slice(0, QUERY_MAX_LENGTH).join("").trim();
       notices.push(`Shortened the search to its first ${QUERY_MAX_LENGTH} characters.`);
     } else filters.q = parsed.data;
+  }
+
+  const mine = single("mine");
+  if (mine !== undefined) {
+    const parsed = movieFilterSchemas.mine.safeParse(mine);
+    if (parsed.success) filters.mine = parsed.data;
+    else notices.push(`Ignored an unknown favorites filter “${echo(mine)}”.`);
   }
 
   const sort = single("sort");

@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { addFavorite, favoriteIdsAmong, getFavoritesForExport, importFavorites, removeFavorite } from "@/db/queries/favorites";
-import { movie, user_ } from "@/db/schema";
+import { getFavoriteFilterOptions, getMovies } from "@/db/queries/catalogue";
+import { addFavorite, countPersonFilmsInFavorites, favoriteIdsAmong, getFavoritesForExport, importFavorites, removeFavorite } from "@/db/queries/favorites";
+import { character_, character_actors, countries, movie, person, user_ } from "@/db/schema";
 import { parseFavoritesCsv } from "@/lib/favorites-csv";
 import { openTestDatabase } from "../support/database";
 
@@ -57,6 +58,57 @@ describe("favorites", () => {
 
   it("refuses an unknown film", async () => {
     expect(await addFavorite(alice, 999_999)).toBe(false);
+  });
+});
+
+describe("favorites in the catalogue", () => {
+  const titles = async (query: Parameters<typeof getMovies>[0]) => (await getMovies(query)).movies.map((m) => `${m.title} ${m.year}`);
+  const favoriteAt = async (userId: number, movieId: number, at: string) => {
+    await addFavorite(userId, movieId);
+    await db.execute(sql`update favorite_movies set created_at = ${at}::timestamptz where user_id = ${userId} and movie_id = ${movieId}`);
+  };
+
+  it("shows only the user's own favorites, or every film but them", async () => {
+    await favoriteAt(alice, films.solaris02, "2026-01-02");
+    await favoriteAt(alice, films.amelie, "2026-01-03");
+    await favoriteAt(bob, films.solaris72, "2026-01-01");
+    expect(await titles({ favorites: { userId: alice, mode: "only" }, sort: "title", dir: "asc" })).toEqual(["Amélie 2001", "Solaris 2002"]);
+    expect(await titles({ favorites: { userId: alice, mode: "hide" }, sort: "title", dir: "asc" })).toEqual(["=cmd|' /C calc'!A0 2020", "Solaris 1972"]);
+    expect(await titles({ favorites: { userId: bob, mode: "only" } })).toEqual(["Solaris 1972"]);
+    // With the catalogue's other filters, and sorted by when each was added.
+    expect(await titles({ favorites: { userId: alice, mode: "only" }, q: "solaris" })).toEqual(["Solaris 2002"]);
+    expect(await titles({ favorites: { userId: alice, mode: "only" }, sort: "added", dir: "desc" })).toEqual(["Amélie 2001", "Solaris 2002"]);
+    expect(await titles({ favorites: { userId: alice, mode: "only" }, sort: "added", dir: "asc" })).toEqual(["Solaris 2002", "Amélie 2001"]);
+    expect((await getMovies({ favorites: { userId: alice, mode: "only" }, yearFrom: 2002 })).total).toBe(1);
+  });
+
+  it("offers filter options counted over the user's favorites only", async () => {
+    const [france] = await db.insert(countries).values({ name: "France" }).returning();
+    await db.execute(sql`update movie set country_id = ${france.id}, duration = 122 where id = ${films.amelie}`);
+    await addFavorite(alice, films.amelie);
+    await addFavorite(alice, films.solaris72);
+    const options = await getFavoriteFilterOptions(alice);
+    expect(options.countries).toEqual([{ id: france.id, name: "France", count: 1 }]);
+    expect(options.years).toEqual({ min: 1972, max: 2001 });
+    expect(options.runtimes).toEqual({ min: 122, max: 122 });
+    expect((await getFavoriteFilterOptions(bob)).countries).toEqual([]);
+  });
+
+  it("counts a person's films in the user's favorites, directing and acting, each film once", async () => {
+    const [tarkovsky] = await db.insert(person).values({ first_name: "Andrei", last_name: "Tarkovsky" }).returning();
+    await db.execute(sql`update movie set director_id = ${tarkovsky.id} where id in (${films.solaris72}, ${films.solaris02})`);
+    const [cameo] = await db.insert(character_).values({ name: "Passer-by", movie_id: films.solaris72 }).returning();
+    const [other] = await db.insert(character_).values({ name: "Narrator", movie_id: films.amelie }).returning();
+    await db.insert(character_actors).values([
+      { character_id: cameo.id, person_id: tarkovsky.id },
+      { character_id: other.id, person_id: tarkovsky.id },
+    ]);
+    expect(await countPersonFilmsInFavorites(alice, tarkovsky.id)).toEqual({ films: 3, favorites: 0 });
+    await addFavorite(alice, films.solaris72);
+    await addFavorite(alice, films.amelie);
+    await addFavorite(bob, films.solaris02);
+    expect(await countPersonFilmsInFavorites(alice, tarkovsky.id)).toEqual({ films: 3, favorites: 2 });
+    expect(await countPersonFilmsInFavorites(bob, tarkovsky.id)).toEqual({ films: 3, favorites: 1 });
   });
 });
 

@@ -27,6 +27,7 @@ describe("parseMovieFilters: valid parameters", () => {
       minRuntime: "90",
       maxRuntime: "180",
       q: "  The   Godfather ",
+      mine: "only",
       sort: "title",
       dir: "asc",
       page: "3",
@@ -40,6 +41,7 @@ describe("parseMovieFilters: valid parameters", () => {
       runtimeMin: 90,
       runtimeMax: 180,
       q: "The Godfather",
+      mine: "only",
       sort: "title",
       dir: "asc",
       page: 3,
@@ -176,7 +178,7 @@ describe("canonical URLs", () => {
   });
 
   it("round-trips through the parser", () => {
-    const filters: MovieFilters = { genreIds: [3], countryId: 9, yearFrom: 1950, yearTo: 1960, runtimeMin: 0, runtimeMax: 95, q: "noir", sort: "budget", dir: "desc", page: 4 };
+    const filters: MovieFilters = { genreIds: [3], countryId: 9, yearFrom: 1950, yearTo: 1960, runtimeMin: 0, runtimeMax: 95, q: "noir", mine: "hide", sort: "budget", dir: "desc", page: 4 };
     const params = new URLSearchParams(moviesHref(filters).split("?")[1]);
     const record: SearchParamsRecord = {};
     for (const key of new Set(params.keys())) record[key] = params.getAll(key).length > 1 ? params.getAll(key) : params.get(key)!;
@@ -193,5 +195,22 @@ describe("canonical URLs", () => {
     form.set("dir", "asc");
     expect(moviesHrefFromForm(form)).toBe("/movies?q=godfather&genre=5&genre=7&from=1970&sort=title&dir=asc");
     expect(moviesHrefFromForm(new FormData())).toBe("/movies");
+    form.set("mine", "only");
+    expect(moviesHrefFromForm(form)).toBe("/movies?q=godfather&genre=5&genre=7&from=1970&mine=only&sort=title&dir=asc");
+  });
+
+  it("keeps the favorites filter in catalogue URLs, and /favorites' own default sort out of its URLs", () => {
+    expect(moviesHref({ mine: "only", genreIds: [2] })).toBe("/movies?genre=2&mine=only");
+    expect(moviesHref({ genreIds: [2], sort: "added", dir: "desc" }, "/favorites")).toBe("/favorites?genre=2");
+    expect(moviesHref({ sort: "title", dir: "asc", page: 2 }, "/favorites")).toBe("/favorites?sort=title&dir=asc&page=2");
+    const form = new FormData();
+    form.append("country", "4");
+    form.append("sort", "added");
+    form.append("dir", "desc");
+    expect(moviesHrefFromForm(form, "/favorites")).toBe("/favorites?country=4");
+  });
+
+  it("ignores an unknown favorites filter with a notice", () => {
+    expect(parse({ mine: "everyone" })).toEqual({ filters: { ...EMPTY_MOVIE_FILTERS, genreIds: [] }, notices: ["Ignored an unknown favorites filter “everyone”."] });
   });
 });

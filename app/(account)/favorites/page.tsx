@@ -2,67 +2,104 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Download, Heart } from "lucide-react";
 import { ImportFavoritesForm } from "@/components/favorites/import-form";
+import { ActiveFilterChips, activeFilters } from "@/components/movies/active-filter-chips";
+import { CatalogueEmptyState } from "@/components/movies/catalogue-empty-state";
+import { CatalogueNavigationProvider, CataloguePendingMark, CatalogueResults } from "@/components/movies/catalogue-navigation";
+import { CatalogueNotices } from "@/components/movies/catalogue-notices";
+import { FilterPanel } from "@/components/movies/filter-panel";
+import { MovieFilterForm } from "@/components/movies/movie-filter-form";
 import { MovieGrid } from "@/components/movies/movie-grid";
 import { Pagination } from "@/components/ui/pagination";
-import { getFavoriteMovies, type FavoriteSort } from "@/db/queries/favorites";
-import { plural } from "@/lib/format";
+import { getFavoriteFilterOptions, getMovies } from "@/db/queries/catalogue";
+import { formatNumber, plural } from "@/lib/format";
 import { requireUser } from "@/lib/session";
+import {
+  CATALOGUE_PAGE_SIZE,
+  FAVORITE_SORT_LABELS,
+  FAVORITE_SORTS,
+  moviesHref,
+  parseMovieFilters,
+  type FavoriteSort,
+  type SearchParamsRecord,
+} from "@/lib/validation/movie-filters";
 
 export const metadata: Metadata = { title: "Your favorites", robots: { index: false } };
 
-const SORTS: { value: FavoriteSort; label: string }[] = [
-  { value: "added", label: "Date added" },
-  { value: "title", label: "Title" },
-  { value: "year", label: "Year" },
-];
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+/** Title starts A to Z; date added and year start with the newest. */
+const naturalDirection = (sort: FavoriteSort) => (sort === "title" ? "asc" : "desc");
 
-function first(v: string | string[] | undefined) {
-  return Array.isArray(v) ? v[0] : v;
-}
-
-export default async function FavoritesPage({ searchParams }: PageProps<"/favorites">) {
+/** The viewer's favorites with the catalogue's filters (same URL parameters) and their own sorts. */
+export default async function FavoritesPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
   const viewer = await requireUser("/favorites");
-  const params = await searchParams;
-  const sort = (SORTS.find((s) => s.value === first(params.sort))?.value ?? "added") as FavoriteSort;
-  const dir = first(params.dir) === "asc" ? "asc" : first(params.dir) === "desc" ? "desc" : sort === "title" ? "asc" : "desc";
-  const requested = Number(first(params.page));
-  const page = Number.isSafeInteger(requested) && requested >= 1 ? Math.min(requested, 100_000) : 1;
-  const result = await getFavoriteMovies({ userId: viewer.id, sort, dir, page });
-  const href = (p: Partial<{ sort: string; dir: string; page: number }>) => {
-    const q = new URLSearchParams({ sort: p.sort ?? sort, dir: p.dir ?? dir });
-    if ((p.page ?? 1) > 1) q.set("page", String(p.page));
-    return `/favorites?${q}`;
-  };
-  return (
-    <div className="mx-auto max-w-7xl px-4 py-10 sm:px-6 lg:px-8">
-      <div className="flex flex-wrap items-end justify-between gap-4">
-        <div>
-          <h1 className="text-3xl font-semibold tracking-tight">Your favorites</h1>
-          <p className="mt-2 text-muted" data-testid="favorites-count">
-            {plural(result.total, "film")}
-          </p>
-        </div>
-        {result.total > 0 ? (
-          <nav aria-label="Sort favorites" className="flex flex-wrap items-center gap-2 text-sm">
-            <span className="text-muted">Sort by</span>
-            {SORTS.map((s) => (
-              <Link
-                key={s.value}
-                href={href({ sort: s.value, dir: s.value === sort ? (dir === "asc" ? "desc" : "asc") : s.value === "title" ? "asc" : "desc" })}
-                aria-current={s.value === sort ? "true" : undefined}
-                className={`rounded-full border px-3 py-1.5 ${s.value === sort ? "border-accent bg-accent/10 font-medium" : "border-border hover:bg-surface-muted"}`}
-              >
-                {s.label}
-                {s.value === sort ? <span aria-label={dir === "asc" ? ", ascending" : ", descending"}>{dir === "asc" ? " ↑" : " ↓"}</span> : null}
-              </Link>
-            ))}
-          </nav>
-        ) : null}
-      </div>
+  const { sort: rawSort, dir: rawDir, mine: _mine, ...params } = await searchParams;
+  const { filters: parsed, notices } = parseMovieFilters(params);
+  const sort: FavoriteSort = (FAVORITE_SORTS as readonly string[]).includes(first(rawSort) ?? "") ? (first(rawSort) as FavoriteSort) : "added";
+  const dir = first(rawDir) === "asc" || first(rawDir) === "desc" ? (first(rawDir) as "asc" | "desc") : naturalDirection(sort);
+  let filters = { ...parsed, mine: null, sort, dir };
 
-      <div className="mt-8">
-        {result.total === 0 ? (
-          <div className="rounded-xl border border-dashed border-border p-10 text-center">
+  const query = (page: number) =>
+    getMovies({
+      genreIds: filters.genreIds,
+      countryId: filters.countryId,
+      yearFrom: filters.yearFrom,
+      yearTo: filters.yearTo,
+      runtimeMin: filters.runtimeMin,
+      runtimeMax: filters.runtimeMax,
+      q: filters.q,
+      favorites: { userId: viewer.id, mode: "only" },
+      sort,
+      dir,
+      page,
+      pageSize: CATALOGUE_PAGE_SIZE,
+    });
+  const [options, result, all] = await Promise.all([
+    getFavoriteFilterOptions(viewer.id),
+    query(filters.page),
+    // The count of every favorite, to tell "no favorites yet" from "none match these filters".
+    getMovies({ favorites: { userId: viewer.id, mode: "only" }, pageSize: 1 }).then((r) => r.total),
+  ]);
+  if (result.page !== filters.page) {
+    if (result.total > 0) notices.push(`There is no page ${formatNumber(filters.page)}; showing the last page, ${formatNumber(result.page)}.`);
+    filters = { ...filters, page: result.page };
+  }
+  const active = activeFilters(filters, options, "/favorites");
+  const href = (change: Partial<typeof filters>) => moviesHref({ ...filters, page: 1, ...change }, "/favorites");
+
+  return (
+    <CatalogueNavigationProvider>
+      <div className="mx-auto max-w-7xl px-4 py-10 sm:px-6 lg:px-8">
+        <div className="flex flex-wrap items-end justify-between gap-4">
+          <div>
+            <h1 className="text-3xl font-semibold tracking-tight">Your favorites</h1>
+            <p className="mt-2 text-muted" data-testid="favorites-count">
+              {active.length > 0 ? `${plural(result.total, "film")} of ${formatNumber(all)}` : plural(all, "film")}
+            </p>
+          </div>
+          {all > 0 ? (
+            <nav aria-label="Sort favorites" className="flex flex-wrap items-center gap-2 text-sm">
+              <span className="text-muted">Sort by</span>
+              {FAVORITE_SORTS.map((value) => (
+                <Link
+                  key={value}
+                  href={href({ sort: value, dir: value === sort ? (dir === "asc" ? "desc" : "asc") : naturalDirection(value) })}
+                  aria-current={value === sort ? "true" : undefined}
+                  className={`rounded-full border px-3 py-1.5 ${value === sort ? "border-accent bg-accent/10 font-medium" : "border-border hover:bg-surface-muted"}`}
+                >
+                  {FAVORITE_SORT_LABELS[value]}
+                  {value === sort ? <span aria-label={dir === "asc" ? ", ascending" : ", descending"}>{dir === "asc" ? " ↑" : " ↓"}</span> : null}
+                </Link>
+              ))}
+            </nav>
+          ) : null}
+        </div>
+
+        <div className="mt-6">
+          <CatalogueNotices notices={notices} />
+        </div>
+
+        {all === 0 ? (
+          <div className="mt-8 rounded-xl border border-dashed border-border p-10 text-center">
             <Heart aria-hidden className="mx-auto size-10 text-muted" />
             <h2 className="mt-3 text-lg font-semibold">No favorites yet</h2>
             <p className="mt-1 text-muted">Press the heart on any film to keep it here.</p>
@@ -72,11 +109,27 @@ export default async function FavoritesPage({ searchParams }: PageProps<"/favori
           </div>
         ) : (
           <>
-            <MovieGrid movies={result.movies} />
-            <Pagination page={Math.min(page, result.pageCount)} pageCount={result.pageCount} hrefFor={(p) => href({ page: p })} label="Favorites pages" />
+            <div className="mt-6">
+              <FilterPanel activeCount={active.length}>
+                <MovieFilterForm filters={{ ...filters, sort: "release" }} options={options} active={active.length > 0} base="/favorites" hidden={{ sort, dir }} />
+              </FilterPanel>
+            </div>
+            <CatalogueResults aria-labelledby="favorites-results">
+              <h2 id="favorites-results" className="mb-4 text-sm text-muted" aria-live="polite" aria-atomic="true">
+                <span className="font-semibold text-foreground">{plural(result.total, "film")}</span>
+                {result.pageCount > 1 ? ` · page ${formatNumber(result.page)} of ${formatNumber(result.pageCount)}` : null}
+                <CataloguePendingMark />
+              </h2>
+              <ActiveFilterChips filters={filters} active={active} className="mb-6" base="/favorites" />
+              {result.movies.length > 0 ? (
+                <MovieGrid movies={result.movies} />
+              ) : (
+                <CatalogueEmptyState active={active} clearHref={moviesHref({ sort, dir }, "/favorites")} q={filters.q} />
+              )}
+              <Pagination page={result.page} pageCount={result.pageCount} hrefFor={(p) => href({ page: p })} label="Favorites pages" />
+            </CatalogueResults>
           </>
         )}
-      </div>
 
       <section aria-labelledby="csv-heading" className="mt-14 grid gap-6 border-t border-border pt-8 md:grid-cols-3">
         <div>
@@ -92,6 +145,7 @@ export default async function FavoritesPage({ searchParams }: PageProps<"/favori
           <ImportFavoritesForm />
         </div>
       </section>
-    </div>
+      </div>
+    </CatalogueNavigationProvider>
   );
 }

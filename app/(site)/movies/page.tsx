@@ -1,15 +1,16 @@
 import type { Metadata } from "next";
-import { ChevronDown, SlidersHorizontal } from "lucide-react";
 import { ActiveFilterChips, activeFilters } from "@/components/movies/active-filter-chips";
 import { CatalogueEmptyState } from "@/components/movies/catalogue-empty-state";
 import { CatalogueNavigationProvider, CataloguePendingMark, CatalogueResults } from "@/components/movies/catalogue-navigation";
 import { CatalogueNotices } from "@/components/movies/catalogue-notices";
+import { FilterPanel } from "@/components/movies/filter-panel";
 import { MovieGrid } from "@/components/movies/movie-grid";
 import { CATALOGUE_FORM_ID, MovieFilterForm } from "@/components/movies/movie-filter-form";
 import { MovieSortControls } from "@/components/movies/movie-sort-controls";
 import { Pagination } from "@/components/ui/pagination";
 import { getFilterOptions, getMovies } from "@/db/queries/catalogue";
 import { formatNumber, plural } from "@/lib/format";
+import { getViewer } from "@/lib/session";
 import {
   CATALOGUE_PAGE_SIZE,
   moviesHref,
@@ -34,7 +35,7 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
   };
 }
 
-const pageOf = (f: MovieFilters) =>
+const pageOf = (f: MovieFilters, userId: number | undefined) =>
   getMovies({
     genreIds: f.genreIds,
     countryId: f.countryId,
@@ -43,6 +44,7 @@ const pageOf = (f: MovieFilters) =>
     runtimeMin: f.runtimeMin,
     runtimeMax: f.runtimeMax,
     q: f.q,
+    favorites: f.mine && userId ? { userId, mode: f.mine } : null,
     sort: f.sort,
     dir: f.dir,
     page: f.page,
@@ -50,9 +52,14 @@ const pageOf = (f: MovieFilters) =>
   });
 
 export default async function MoviesPage({ searchParams }: Props) {
-  const { filters: parsed, notices } = parseMovieFilters(await searchParams);
+  const [{ filters: parsed, notices }, viewer] = await Promise.all([searchParams.then(parseMovieFilters), getViewer()]);
   let filters = parsed;
-  let [options, result] = await Promise.all([getFilterOptions(), pageOf(filters)]);
+  if (filters.mine && !viewer) {
+    notices.push("Sign in to show only your favorites or hide them; showing every film.");
+    filters = { ...filters, mine: null };
+  }
+  const pageFor = (f: MovieFilters) => pageOf(f, viewer?.id);
+  let [options, result] = await Promise.all([getFilterOptions(), pageFor(filters)]);
 
   // Ids that are well-formed but name no genre or country with films (genre=999999) are ignored, not obeyed.
   const unknownGenres = filters.genreIds.filter((id) => !options.genres.some((g) => g.id === id));
@@ -61,7 +68,7 @@ export default async function MoviesPage({ searchParams }: Props) {
     for (const id of unknownGenres) notices.push(`Ignored an unknown genre “${id}”.`);
     if (unknownCountry) notices.push(`Ignored an unknown country “${filters.countryId}”.`);
     filters = { ...filters, genreIds: filters.genreIds.filter((id) => !unknownGenres.includes(id)), countryId: unknownCountry ? null : filters.countryId };
-    result = await pageOf(filters);
+    result = await pageFor(filters);
   }
   if (result.page !== filters.page) {
     if (result.total > 0) notices.push(`There is no page ${formatNumber(filters.page)}; showing the last page, ${formatNumber(result.page)}.`);
@@ -82,26 +89,9 @@ export default async function MoviesPage({ searchParams }: Props) {
 
         <CatalogueNotices notices={notices} />
 
-        <section aria-label="Filters" className="mb-8">
-          {/* A collapsible panel on phones and tablets; always open from lg up where ::details-content can be shown
-              (older browsers keep the panel collapsible there too). */}
-          <details className="group/filters rounded-2xl border border-border bg-surface shadow-sm lg:[&::details-content]:block lg:[&::details-content]:[content-visibility:visible]">
-            <summary className="flex cursor-pointer list-none items-center gap-2 rounded-2xl px-4 py-3 text-sm font-medium lg:supports-[selector(::details-content)]:hidden [&::-webkit-details-marker]:hidden">
-              <SlidersHorizontal aria-hidden className="size-4 text-muted" />
-              Filters
-              {active.length > 0 ? (
-                <span className="rounded-full bg-accent-strong px-2 py-0.5 text-xs font-semibold text-accent-foreground">
-                  {active.length}
-                  <span className="sr-only"> active</span>
-                </span>
-              ) : null}
-              <ChevronDown aria-hidden className="ml-auto size-4 text-muted transition group-open/filters:rotate-180" />
-            </summary>
-            <div className="border-t border-border px-4 pb-5 pt-4 sm:px-5 lg:supports-[selector(::details-content)]:border-0 lg:p-5">
-              <MovieFilterForm filters={filters} options={options} active={active.length > 0} />
-            </div>
-          </details>
-        </section>
+        <FilterPanel activeCount={active.length}>
+          <MovieFilterForm filters={filters} options={options} active={active.length > 0} favoritesChoice={viewer !== null} />
+        </FilterPanel>
 
         <CatalogueResults aria-labelledby="movies-results">
           <div className="mb-4 flex flex-wrap items-center justify-between gap-x-4 gap-y-3">

@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { ChevronRight, UserRound } from "lucide-react";
 import { MovieGrid } from "@/components/movies/movie-card";
 import { FilmographySection } from "@/components/people/filmography";
+import { PersonFavoritesLine } from "@/components/favorites/person-favorites-line";
 import { PendingRegion } from "@/components/people/pending-region";
 import { PhotoGallery } from "@/components/people/photo-gallery";
 import { getFilmography, getKnownFor, getPersonDetail, type PersonDetail } from "@/db/queries/people";
@@ -195,10 +196,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
               </div>
             ) : null}
           </dl>
-          {/*
-            Slot for "N of this person's films are in your favorites" (favorites issue): a per-user line that goes
-            here, inside its own <Suspense fallback={null}> since it reads the session. Nothing renders until then.
-          */}
+          <PersonFavoritesLine personId={person.id} />
         </header>
 
         <div className="col-span-2 max-w-3xl lg:col-span-1 lg:col-start-2">

@@ -1,0 +1,126 @@
+/**
+ * Favorites beyond the first journey (accounts.spec.ts): from a movie page, the catalogue's "only my favorites /
+ * hide them", /favorites with the catalogue's filters, and the person page's count.
+ */
+import { expect, test, type Page } from "@playwright/test";
+import { sql } from "drizzle-orm";
+import { withTestDatabase } from "./support/database";
+import { createTestUser, type TestUser } from "./support/users";
+
+type Film = { id: number; title: string; slug: string };
+let godfather: Film;
+let amelie: Film;
+let coppola: { id: number; films: number };
+
+test.beforeAll(async () => {
+  const rows = await withTestDatabase((db) =>
+    db.execute<{ id: number; title: string }>(sql`
+      select id, title from movie where (title = 'The Godfather' and release_date = '1972-03-14') or title = 'Amélie' order by release_date`),
+  );
+  expect(rows.length, "the demo catalogue has The Godfather and Amélie").toBe(2);
+  godfather = { id: rows[0].id, title: rows[0].title, slug: "the-godfather" };
+  amelie = { id: rows[1].id, title: rows[1].title, slug: "amelie" };
+  const [person] = await withTestDatabase((db) =>
+    db.execute<{ id: number; films: number }>(sql`
+      select p.id, (select count(*) from (select m.id from movie m where m.director_id = p.id
+                     union select c.movie_id from character_actors ca join character_ c on c.id = ca.character_id where ca.person_id = p.id) f)::int as films
+      from person p where p.first_name = 'Francis Ford' and p.last_name = 'Coppola'`),
+  );
+  coppola = person;
+});
+
+async function signIn(page: Page, user: TestUser, to = "/") {
+  await page.goto(`/sign-in?callbackUrl=${encodeURIComponent(to)}`);
+  await page.getByLabel("Username or email").fill(user.username);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("user-menu")).toContainText(user.username);
+}
+
+async function pressHeart(page: Page, scope = page.locator("body"), pressed: "true" | "false") {
+  const heart = scope.getByTestId("favorite-button").first();
+  await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), heart.click()]);
+  await expect(heart).toHaveAttribute("aria-pressed", pressed);
+}
+
+test("favorite from a movie page, find it in /favorites, unfavorite it there", async ({ page }) => {
+  const user = await createTestUser();
+  await signIn(page, user, `/movies/${godfather.id}-${godfather.slug}`);
+  await expect(page.getByRole("button", { name: "Add to favorites" })).toBeVisible();
+  await pressHeart(page, page.locator("main"), "true");
+  await expect(page.getByRole("button", { name: "In your favorites" })).toBeVisible();
+
+  // Still there after a reload: it was saved, not only drawn.
+  await page.reload();
+  await expect(page.getByRole("button", { name: "In your favorites" })).toBeVisible();
+
+  await page.goto("/favorites");
+  await expect(page.getByTestId("favorites-count")).toHaveText("1 film");
+  const card = page.getByTestId("movie-card").filter({ hasText: godfather.title });
+  await expect(card).toBeVisible();
+  await pressHeart(page, card, "false");
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "No favorites yet" })).toBeVisible();
+});
+
+test("the catalogue shows only my favorites, or hides them; signed out the filter is ignored with a notice", async ({ page }) => {
+  const user = await createTestUser();
+  await withTestDatabase((db) => db.execute(sql`insert into favorite_movies (user_id, movie_id) values (${user.id}, ${godfather.id}), (${user.id}, ${amelie.id})`));
+
+  await page.goto("/movies?mine=only");
+  await expect(page.getByText("Sign in to show only your favorites or hide them")).toBeVisible();
+  await expect(page.getByRole("radio", { name: "Only my favorites" })).toHaveCount(0);
+
+  await signIn(page, user, "/movies");
+  const total = Number((await page.locator("#movies-results").textContent())!.match(/([\d,]+) films?/)![1].replace(/,/g, ""));
+  await page.getByText("Only my favorites").click();
+  await expect(page).toHaveURL(/[?&]mine=only/);
+  await expect(page.locator("#movies-results")).toContainText("2 films");
+  await expect(page.getByTestId("movie-card")).toHaveCount(2);
+  await expect(page.getByRole("link", { name: "Remove the favorites filter Only my favorites" })).toBeVisible();
+
+  await page.getByText("Hide my favorites").click();
+  await expect(page).toHaveURL(/[?&]mine=hide/);
+  await expect(page.locator("#movies-results")).toContainText(`${(total - 2).toLocaleString("en-US")} films`);
+  await expect(page.getByTestId("movie-card").filter({ hasText: godfather.title })).toHaveCount(0);
+});
+
+test("/favorites takes the catalogue's filters and its own sorts", async ({ page }) => {
+  const user = await createTestUser();
+  await withTestDatabase((db) =>
+    db.execute(sql`insert into favorite_movies (user_id, movie_id, created_at) values (${user.id}, ${godfather.id}, now() - interval '1 day'), (${user.id}, ${amelie.id}, now())`),
+  );
+  await signIn(page, user, "/favorites");
+  const cards = page.getByTestId("movie-card").getByRole("heading");
+  await expect(cards).toHaveText([amelie.title, godfather.title]); // newest addition first
+
+  await page.getByRole("link", { name: /^Year/ }).click();
+  await expect(page).toHaveURL(/sort=release&dir=desc/);
+  await expect(cards).toHaveText([amelie.title, godfather.title]);
+  await page.getByRole("link", { name: /^Year/ }).click();
+  await expect(cards).toHaveText([godfather.title, amelie.title]);
+
+  await page.getByLabel("Title").fill("godfather");
+  await page.getByRole("button", { name: "Show films" }).click();
+  await expect(page).toHaveURL(/\/favorites\?q=godfather&sort=release&dir=asc/);
+  await expect(cards).toHaveText([godfather.title]);
+  await expect(page.getByTestId("favorites-count")).toHaveText("1 film of 2");
+
+  await page.getByLabel("Title").fill("zzzz no such film");
+  await page.getByRole("button", { name: "Show films" }).click();
+  await expect(page.getByTestId("catalogue-empty")).toBeVisible();
+  await page.getByRole("link", { name: "Clear all filters" }).click();
+  await expect(cards).toHaveCount(2);
+});
+
+test("a person page says how many of their films are in my favorites", async ({ page }) => {
+  const user = await createTestUser();
+  await page.goto(`/people/${coppola.id}`);
+  await expect(page.getByTestId("person-favorites")).toHaveCount(0); // visitors see no such line
+
+  await signIn(page, user, `/people/${coppola.id}`);
+  await expect(page.getByTestId("person-favorites")).toHaveText(`None of their ${coppola.films} films are in your favorites yet.`);
+  await withTestDatabase((db) => db.execute(sql`insert into favorite_movies (user_id, movie_id) values (${user.id}, ${godfather.id})`));
+  await page.reload();
+  await expect(page.getByTestId("person-favorites")).toHaveText(`1 of their ${coppola.films} films is in your favorites.`);
+});
