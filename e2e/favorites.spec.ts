@@ -5,6 +5,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { sql } from "drizzle-orm";
 import { withTestDatabase } from "./support/database";
+import { signInRequest } from "./support/server-actions";
 import { createTestUser, type TestUser } from "./support/users";
 
 type Film = { id: number; title: string; slug: string };
@@ -123,4 +124,18 @@ test("a person page says how many of their films are in my favorites", async ({ 
   await withTestDatabase((db) => db.execute(sql`insert into favorite_movies (user_id, movie_id) values (${user.id}, ${godfather.id})`));
   await page.reload();
   await expect(page.getByTestId("person-favorites")).toHaveText(`1 of their ${coppola.films} films is in your favorites.`);
+});
+
+test("per-user pages are never stored by a shared cache", async ({ playwright, baseURL }) => {
+  const user = await createTestUser();
+  const context = await playwright.request.newContext({ baseURL });
+  await signInRequest(context, user.username, user.password);
+  for (const path of ["/favorites", "/account", "/favorites/export.csv", "/movies?mine=only", `/people/${coppola.id}-francis-ford-coppola`]) {
+    const response = await context.get(path, { maxRedirects: 0 });
+    expect(response.status(), path).toBe(200);
+    const cacheControl = response.headers()["cache-control"] ?? "";
+    expect(cacheControl, path).toMatch(/private|no-store/);
+    expect(cacheControl, path).not.toMatch(/public|s-maxage/);
+  }
+  await context.dispose();
 });
