@@ -85,6 +85,21 @@ export const auth_throttle = pgTable("auth_throttle", {
   ...timestamps,
 });
 
+/**
+ * Films per genre, per country and in all ("all", 0): the catalogue's filter counts and its unfiltered total,
+ * read in one index lookup instead of counting 100,000 rows per page view. Maintained by statement-level
+ * triggers on movie and movie_genres (custom migration 0008), so every instance and psql keep it true.
+ */
+export const movie_counts = pgTable(
+  "movie_counts",
+  {
+    scope: varchar("scope", { length: 16 }).notNull(),
+    scope_id: integer("scope_id").notNull(),
+    movies: integer("movies").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.scope_id] }), check("movie_counts_scope_check", sql`${t.scope} in ('all', 'genre', 'country')`)],
+);
+
 export const countries = pgTable(
   "countries",
   {

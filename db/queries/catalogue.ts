@@ -135,6 +135,25 @@ async function fetchPage(where: SQL, sort: CatalogueSort, dir: CatalogueDirectio
 }
 
 /**
+ * The number of films matching. The whole catalogue, one genre or one country (the commonest views) are read
+ * from movie_counts; anything narrower is counted.
+ */
+function countStatement(query: CatalogueQuery, where: SQL): SQL {
+  const genreIds = [...new Set(query.genreIds ?? [])].filter(isId);
+  const country = isId(query.countryId) ? query.countryId : null;
+  const otherFilters =
+    [query.yearFrom, query.yearTo, query.runtimeMin, query.runtimeMax].some(isInt) ||
+    !!query.q?.replace(/\u0000/g, "").trim() ||
+    !!(query.favorites && isId(query.favorites.userId));
+  const counted = (scope: "all" | "genre" | "country", id: number) =>
+    sql`select coalesce((select movies from movie_counts where scope = ${scope} and scope_id = ${id}), 0)::int as total`;
+  if (!otherFilters && country === null && genreIds.length === 0) return counted("all", 0);
+  if (!otherFilters && country === null && genreIds.length === 1) return counted("genre", genreIds[0]);
+  if (!otherFilters && country !== null && genreIds.length === 0) return counted("country", country);
+  return sql`select count(*)::int as total from movie m where ${where}`;
+}
+
+/**
  * One page of the catalogue and the number of films matching: two statements run side by side (the page and the
  * count), plus one more only when the page asked for is beyond the last (then the last page is shown).
  */
@@ -149,7 +168,7 @@ export async function getMovies(query: CatalogueQuery): Promise<CataloguePage> {
 
   const [movies, [{ total }]] = await Promise.all([
     fetchPage(where, sort, dir, requested, pageSize, favoritesOnly),
-    db.execute<{ total: number }>(sql`select count(*)::int as total from movie m where ${where}`),
+    db.execute<{ total: number }>(countStatement(query, where)),
   ]);
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   if (requested <= pageCount) return { movies, total, page: requested, pageCount };
@@ -167,8 +186,8 @@ export type CatalogueFilterOptions = {
 };
 
 /**
- * The genres and countries that have films, with their number of films, in one statement. Counts walk the
- * narrow indexes (genre_id, movie_id) and (country_id) per genre or country; bounds are index end points.
+ * The genres and countries that have films, with their number of films, in one statement: the counts come from
+ * movie_counts (trigger-maintained), bounds are index end points.
  */
 export async function getFilterOptions(): Promise<CatalogueFilterOptions> {
   const [row] = await db.execute<{
@@ -180,12 +199,12 @@ export async function getFilterOptions(): Promise<CatalogueFilterOptions> {
     runtime_max: number | null;
   }>(sql`
     select
-      (select json_agg(json_build_object('id', g.id, 'name', g.name, 'count', c.n) order by g.name)
-         from genres g cross join lateral (select count(*)::int as n from movie_genres mg where mg.genre_id = g.id) c
-         where c.n > 0) as genres,
-      (select json_agg(json_build_object('id', co.id, 'name', co.name, 'count', c.n) order by co.name)
-         from countries co cross join lateral (select count(*)::int as n from movie m where m.country_id = co.id) c
-         where c.n > 0) as countries,
+      (select json_agg(json_build_object('id', g.id, 'name', g.name, 'count', c.movies) order by g.name)
+         from movie_counts c join genres g on g.id = c.scope_id
+         where c.scope = 'genre' and c.movies > 0) as genres,
+      (select json_agg(json_build_object('id', co.id, 'name', co.name, 'count', c.movies) order by co.name)
+         from movie_counts c join countries co on co.id = c.scope_id
+         where c.scope = 'country' and c.movies > 0) as countries,
       extract(year from (select min(release_date) from movie))::int as year_min,
       extract(year from (select max(release_date) from movie))::int as year_max,
       (select min(duration) from movie) as runtime_min,
