@@ -123,6 +123,8 @@ test("other spellings of the URL redirect permanently to the canonical one", asy
     expect(response.status(), path).toBe(308);
     expect(response.headers()["location"], path).toBe(canonical());
   }
+  const withQuery = await request.get(`/movies/${ids.movie}?utm_source=newsletter`, { maxRedirects: 0 });
+  expect(withQuery.headers()["location"]).toBe(`${canonical()}?utm_source=newsletter`);
   await page.goto(`/movies/${ids.movie}-wrong-slug`);
   await expect(page).toHaveURL(canonical());
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("The Godfather (1972)");

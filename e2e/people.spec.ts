@@ -218,6 +218,10 @@ test.describe("person page", () => {
     }
     await page.goto(`/people/${id}`);
     await expect(page).toHaveURL(new RegExp(`/people/${id}-marlon-brando$`));
+    // The query (the filmography's order, a shared link's parameters) survives the redirect.
+    const withQuery = await request.get(`/people/${id}?order=oldest&x=%C3%A9`, { maxRedirects: 0 });
+    expect(withQuery.status()).toBe(308);
+    expect(withQuery.headers().location).toMatch(new RegExp(`/people/${id}-marlon-brando\\?order=oldest&x=%C3%A9$`));
   });
 
   test("an unknown or non-numeric id is a real 404 with a way back", async ({ page }) => {

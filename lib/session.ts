@@ -1,10 +1,10 @@
 import "server-only";
-import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { auth } from "@/auth";
 import { getViewerById, type Viewer } from "@/db/queries/users";
 import type { FormState } from "@/lib/action";
+import { requestPath } from "@/lib/request-path";
 
 export type { Viewer };
 
@@ -29,11 +29,6 @@ export function isAdmin(viewer: Viewer | null): boolean {
   return viewer?.role === "admin";
 }
 
-/** The path of this request (set by proxy.ts), for coming back after sign-in; only same-origin paths. */
-async function requestPath(): Promise<string> {
-  const path = (await headers()).get("x-marquee-path") ?? "/";
-  return path.startsWith("/") && !path.startsWith("//") ? path : "/";
-}
 
 async function requireRole(allowed: (viewer: Viewer) => boolean): Promise<Viewer> {
   const viewer = await getViewer();

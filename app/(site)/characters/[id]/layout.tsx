@@ -1,10 +1,11 @@
 import { notFound, permanentRedirect } from "next/navigation";
+import { withRequestQuery } from "@/lib/request-path";
 import { getCharacterCanonical } from "@/db/queries/movie-detail";
 import { characterHref, parseIdSegment } from "@/lib/slug";
 
 /**
- * The URL check runs here, above this segment's loading.tsx, so that it completes before anything streams: an
- * unknown id gets a real 404 status and another spelling of the id a real 308 to the canonical URL.
+ * The URL check runs here, in the layout, so that it completes before anything streams: an unknown id gets a real
+ * 404 status and another spelling of the id a real 308 to the canonical URL, query string kept.
  */
 export default async function CharacterLayout({ children, params }: LayoutProps<"/characters/[id]">) {
   const { id: segment } = await params;
@@ -12,6 +13,6 @@ export default async function CharacterLayout({ children, params }: LayoutProps<
   const found = id === null ? null : await getCharacterCanonical(id);
   if (!found) notFound();
   const href = characterHref(found);
-  if (`/characters/${segment}` !== href) permanentRedirect(href);
+  if (`/characters/${segment}` !== href) permanentRedirect(await withRequestQuery(href));
   return children;
 }

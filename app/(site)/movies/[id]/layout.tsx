@@ -1,10 +1,11 @@
 import { notFound, permanentRedirect } from "next/navigation";
+import { withRequestQuery } from "@/lib/request-path";
 import { getMovieCanonical } from "@/db/queries/movie-detail";
 import { movieHref, parseIdSegment } from "@/lib/slug";
 
 /**
- * The URL check runs here, above this segment's loading.tsx, so that it completes before anything streams: an
- * unknown id gets a real 404 status and another spelling of the id a real 308 to the canonical URL.
+ * The URL check runs here, in the layout, so that it completes before anything streams: an unknown id gets a real
+ * 404 status and another spelling of the id a real 308 to the canonical URL, query string kept.
  */
 export default async function MovieLayout({ children, params }: LayoutProps<"/movies/[id]">) {
   const { id: segment } = await params;
@@ -12,6 +13,6 @@ export default async function MovieLayout({ children, params }: LayoutProps<"/mo
   const found = id === null ? null : await getMovieCanonical(id);
   if (!found) notFound();
   const href = movieHref(found);
-  if (`/movies/${segment}` !== href) permanentRedirect(href);
+  if (`/movies/${segment}` !== href) permanentRedirect(await withRequestQuery(href));
   return children;
 }

@@ -1,0 +1,18 @@
+import "server-only";
+import { headers } from "next/headers";
+
+/**
+ * The path and query of this request as proxy.ts saw it (layouts are not given either): for coming back after
+ * sign-in, and for keeping the query string across a canonical redirect. Only same-origin paths.
+ */
+export async function requestPath(): Promise<string> {
+  const path = (await headers()).get("x-marquee-path") ?? "/";
+  return path.startsWith("/") && !path.startsWith("//") ? path : "/";
+}
+
+/** `href` with this request's query string (e.g. a filmography's sort survives the redirect to the canonical URL). */
+export async function withRequestQuery(href: string): Promise<string> {
+  const path = await requestPath();
+  const query = path.indexOf("?");
+  return query === -1 ? href : href + path.slice(query);
+}
