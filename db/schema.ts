@@ -45,6 +45,7 @@ export const file_ = pgTable(
   },
   (t) => [
     uniqueIndex("file_file_key_uq").on(t.file_key),
+    index("file_name_trgm_idx").using("gin", sql`marquee_search_key(${t.file_name}) gin_trgm_ops`),
     check("file_size_bytes_check", sql`${t.size_bytes} IS NULL OR ${t.size_bytes} >= 0`),
   ],
 );

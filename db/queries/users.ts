@@ -137,11 +137,15 @@ export async function setAvatar(userId: number, fileId: number | null): Promise<
 }
 
 /** Deletes the account (favorites go with it); returns the avatar file to remove from storage. */
-export async function deleteUser(id: number): Promise<{ file_key: string } | null> {
+export async function deleteUser(id: number): Promise<{ deleted: true; avatarKey: string | null } | { deleted: false; reason: "last-admin" }> {
   return db.transaction(async (tx) => {
+    // The same lock as the admin's role changes (active admins in id order): the last admin cannot delete their
+    // account while another admin is being demoted.
+    const admins = await tx.execute<{ id: number }>(sql`select id from user_ where role = 'admin' and disabled_at is null order by id for update`);
+    if (admins.length === 1 && admins[0].id === id) return { deleted: false as const, reason: "last-admin" as const };
     const [avatar] = await tx.select({ id: file_.id, file_key: file_.file_key }).from(user_).innerJoin(file_, eq(file_.id, user_.avatar_id)).where(eq(user_.id, id));
     await tx.delete(user_).where(eq(user_.id, id));
     if (avatar) await tx.delete(file_).where(eq(file_.id, avatar.id));
-    return avatar ? { file_key: avatar.file_key } : null;
+    return { deleted: true as const, avatarKey: avatar?.file_key ?? null };
   });
 }

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { clearAccountThrottle, lockedUntil, recordFailedSignIn, THROTTLE, throttleKeys } from "@/db/queries/throttle";
-import { changePassword, createUser, getViewerById, revokeSessions, verifyCredentials } from "@/db/queries/users";
+import { changePassword, createUser, deleteUser, getViewerById, revokeSessions, verifyCredentials } from "@/db/queries/users";
 import { safeCallbackPath, signUpSchema } from "@/lib/validation/account";
 import { openTestDatabase } from "../support/database";
 
@@ -121,5 +121,22 @@ describe("sign-in throttling (counters in PostgreSQL)", () => {
     await Promise.all(Array.from({ length: 12 }, () => recordFailedSignIn(keys)));
     const [row] = await db.execute<{ failures: number }>(sql`select failures from auth_throttle where key = ${keys.address}`);
     expect(row.failures).toBe(12);
+  });
+});
+
+describe("account deletion", () => {
+  it("refuses to delete the last active administrator, and deletes once another admin exists", async () => {
+    const admin = await createUser({ ...valid, username: "onlyadmin", email: "only@example.com" });
+    const other = await createUser({ ...valid, username: "second", email: "second@example.com" });
+    if (!("id" in admin) || !("id" in other)) throw new Error("users not created");
+    await db.execute(sql`update user_ set role = 'admin' where id = ${admin.id}`);
+    expect(await deleteUser(admin.id)).toEqual({ deleted: false, reason: "last-admin" });
+    expect(await getViewerById(admin.id)).not.toBeNull();
+    // A disabled admin does not count as the one remaining.
+    await db.execute(sql`update user_ set role = 'admin', disabled_at = now() where id = ${other.id}`);
+    expect(await deleteUser(admin.id)).toEqual({ deleted: false, reason: "last-admin" });
+    await db.execute(sql`update user_ set disabled_at = null where id = ${other.id}`);
+    expect(await deleteUser(admin.id)).toEqual({ deleted: true, avatarKey: null });
+    expect(await getViewerById(admin.id)).toBeNull();
   });
 });

@@ -75,8 +75,11 @@ export async function deleteAccountAction(_previous: FormState, formData: FormDa
   if (!(await checkPassword(viewer.id, parsed.data.password))) {
     return { fieldErrors: { password: "This is not your password." }, message: "Your account was not deleted." };
   }
-  const avatar = await deleteUser(viewer.id);
-  if (avatar) await getStorage().remove(avatar.file_key).catch(() => {});
+  const outcome = await deleteUser(viewer.id);
+  if (!outcome.deleted) {
+    return { message: "You are the only administrator: make someone else an administrator before deleting your account." };
+  }
+  if (outcome.avatarKey) await getStorage().remove(outcome.avatarKey).catch(() => {});
   await signOut({ redirect: false });
   redirect("/?account=deleted");
 }

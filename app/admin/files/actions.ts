@@ -1,0 +1,71 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { deleteUnusedFile, setFileVisibility } from "@/db/queries/admin/files";
+import { parseForm } from "@/lib/action";
+import type { DeleteState } from "@/lib/admin-state";
+import { authorizeEditor, isAdmin } from "@/lib/session";
+import { getStorage } from "@/lib/storage";
+import { fileDeleteSchema, fileVisibilitySchema } from "@/lib/validation/admin/file";
+import { referenceFor } from "./file-uses";
+
+/** The visibility toggle's answer: a refusal lists where the file is shown publicly (like a refused delete). */
+export type VisibilityState = DeleteState;
+
+const GONE = "This file no longer exists: someone deleted it.";
+const MAX_REFERENCES = 10;
+
+/** Makes a file public or private. A file that public pages show (poster, person photo, gallery) stays public. */
+export async function setFileVisibilityAction(_previous: VisibilityState, formData: FormData): Promise<VisibilityState> {
+  const auth = await authorizeEditor();
+  if (auth.denied) return auth.denied;
+  const parsed = parseForm(fileVisibilitySchema, formData);
+  if (parsed.state) return { message: Object.values(parsed.state.fieldErrors ?? {})[0] ?? GONE };
+  const outcome = await setFileVisibility(parsed.data.id, parsed.data.is_public);
+  switch (outcome.status) {
+    case "not-found":
+      revalidatePath("/admin/files");
+      return { message: GONE };
+    case "shown-publicly":
+      return {
+        message: "Public pages show this file, so it stays public. Replace it there first:",
+        references: outcome.uses.slice(0, MAX_REFERENCES).map((use) => referenceFor(use, isAdmin(auth.viewer))),
+        referenceCount: outcome.total,
+      };
+    case "unchanged":
+    case "changed":
+      revalidatePath("/admin/files");
+      return { ok: true, message: `“${outcome.file_name}” is now ${outcome.is_public ? "public" : "private"}.` };
+  }
+}
+
+/** Deletes an unused file and its stored object; a file in use is refused with the list of its users. */
+export async function deleteFileAction(_previous: DeleteState, formData: FormData): Promise<DeleteState> {
+  const auth = await authorizeEditor();
+  if (auth.denied) return auth.denied;
+  const parsed = parseForm(fileDeleteSchema, formData);
+  if (parsed.state) return { message: Object.values(parsed.state.fieldErrors ?? {})[0] ?? GONE };
+  let outcome;
+  try {
+    outcome = await deleteUnusedFile(parsed.data.id, (key) => getStorage().remove(key));
+  } catch (error) {
+    // The storage refused (or the database failed): the transaction rolled back, the row is still there.
+    console.error(`deleting file ${parsed.data.id} failed:`, error);
+    return { message: "The stored file could not be removed, so nothing was deleted. Try again in a moment." };
+  }
+  switch (outcome.status) {
+    case "not-found":
+      revalidatePath("/admin/files");
+      return { message: GONE };
+    case "in-use":
+      return {
+        message: `“${outcome.file_name}” is still in use: replace or remove it there first.`,
+        references: outcome.uses.slice(0, MAX_REFERENCES).map((use) => referenceFor(use, isAdmin(auth.viewer))),
+        referenceCount: outcome.total,
+      };
+    case "deleted":
+      revalidatePath("/admin/files");
+      revalidatePath("/admin");
+      return { ok: true, message: `“${outcome.file_name}” is deleted.` };
+  }
+}

@@ -1,0 +1,1 @@
+CREATE INDEX "file_name_trgm_idx" ON "file_" USING gin (marquee_search_key("file_name") gin_trgm_ops);
