@@ -42,4 +42,13 @@ export class LocalDiskStorage implements FileStorage {
   async remove(key: string): Promise<void> {
     await rm(this.pathFor(key), { force: true });
   }
+
+  /**
+   * Nothing to change on disk: local files have no URL of their own. They are only reachable through
+   * /files/[key], which reads file_.is_public on every request, so the database row is the whole truth.
+   * The key is still checked, like every other method, so a bad key fails the same way everywhere.
+   */
+  async setVisibility(key: string): Promise<void> {
+    this.pathFor(key);
+  }
 }

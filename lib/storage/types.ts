@@ -28,4 +28,9 @@ export interface FileStorage {
   /** null when the stored object is gone. */
   deliver(file: StoredFileRef): Promise<Delivery | null>;
   remove(key: string): Promise<void>;
+  /**
+   * Makes the stored object readable by anyone who has its URL (isPublic) or only through this app (private).
+   * Idempotent. Throws, with a short reason, when the storage refuses; the object then keeps its old visibility.
+   */
+  setVisibility(key: string, isPublic: boolean): Promise<void>;
 }

@@ -21,6 +21,9 @@ type WireFailure = { host: string; status?: number; statusText?: string; detail:
  *   {url, appUrl, ufsUrl, fileHash}.
  * - deliver (private): no request at all; the SDK signs `https://<appId>.<ufsHost>/f/<key>?expires=…` locally.
  * - remove: POST `${apiUrl}/v6/deleteFiles` {fileKeys:[key]} with x-uploadthing-api-key; answer {success, deletedCount}.
+ * - setVisibility: UTApi.updateACL(key, acl) = POST `${apiUrl}/v6/updateACL` {updates:[{fileKey, acl}]} with
+ *   x-uploadthing-api-key; answer {success}. The API refuses it unless the app's dashboard settings ("Regions and
+ *   ACL") allow overriding the default ACL per request; the SDK then throws a bare HTTP ResponseError.
  */
 export class UploadThingStorage implements FileStorage {
   readonly name = "uploadthing" as const;
@@ -101,6 +104,26 @@ export class UploadThingStorage implements FileStorage {
       throw failure(action, error, failures);
     }
     // deletedCount 0 means it was already gone, which is what the caller wants (like rm --force).
+    if (!result.success) throw new Error(`UploadThing ${action} failed: the API answered success=false`);
+  }
+
+  /** Sets the file's ACL: a "public-read" file is served to anyone holding its UploadThing URL, a private one is not. */
+  async setVisibility(key: string, isPublic: boolean): Promise<void> {
+    const checked = checkedKey(key);
+    const acl = isPublic ? "public-read" : "private";
+    const action = `change of ${checked} to ${acl}`;
+    const failures: WireFailure[] = [];
+    let result: { readonly success: boolean };
+    try {
+      result = await this.#watchedApi(failures).updateACL(checked, acl);
+    } catch (error) {
+      const refused = failures.at(-1);
+      const hint =
+        refused?.status === 400 || refused?.status === 403
+          ? ` (if the UploadThing app does not allow overriding its default ACL, turn that on in its dashboard under "Regions and ACL")`
+          : "";
+      throw new Error(`${failure(action, error, failures).message}${hint}`);
+    }
     if (!result.success) throw new Error(`UploadThing ${action} failed: the API answered success=false`);
   }
 }

@@ -10,7 +10,7 @@ import { FILE_KEY_PATTERN, sanitizeFileName } from "@/lib/storage/file-name";
 import { LocalDiskStorage } from "@/lib/storage/local";
 import type { Delivery, FileStorage, StoredFileRef, StoredObject } from "@/lib/storage/types";
 import { SIGNED_URL_TTL_SECONDS, UploadThingStorage } from "@/lib/storage/uploadthing";
-import { type FakeUploadThing, makeUploadThingToken, startFakeUploadThing } from "../support/fake-uploadthing";
+import { ACL_OVERRIDE_REFUSAL, type FakeUploadThing, makeUploadThingToken, startFakeUploadThing } from "../support/fake-uploadthing";
 
 /** A PNG signature followed by random bytes: distinct per call, so a test can't pass on someone else's file. */
 function pngBytes(size = 2048): Uint8Array {
@@ -112,6 +112,7 @@ describe("LocalDiskStorage", () => {
       await expect(storage.remove(key), key).rejects.toThrow(/invalid file key/);
       await expect(storage.deliver({ file_key: key, file_url: "", is_public: true, mime_type: "image/png" }), key)
         .rejects.toThrow(/invalid file key/);
+      await expect(storage.setVisibility(key, false), key).rejects.toThrow(/invalid file key/);
     }
     expect(existsSync(sentinel)).toBe(true);
   });
@@ -209,12 +210,74 @@ describe("UploadThingStorage against a fake UploadThing", () => {
     await expect(storage.remove(stored.key)).resolves.toBeUndefined();
   });
 
+  it("setVisibility changes the ACL on UploadThing: a file made private is no longer served at its plain URL", async () => {
+    const bytes = pngBytes();
+    const stored = await storage.put({ fileName: "toggled.png", mimeType: "image/png", bytes, isPublic: true });
+    expect((await fetchBytes(stored.url)).status).toBe(200);
+
+    await storage.setVisibility(stored.key, false);
+    expect(fake.requests.at(-1)).toEqual({ method: "POST", path: "/api/v6/updateACL", status: 200 });
+    expect(fake.files.get(stored.key)?.acl).toBe("private");
+    expect((await fetchBytes(stored.url)).status).toBe(403);
+    // Still reachable through the app: /files/[key] redirects to a signed URL.
+    const delivery = await storage.deliver(refFor(stored, false));
+    if (delivery?.kind !== "redirect") throw new Error(`expected a redirect, got ${JSON.stringify(delivery)}`);
+    expect(await fetchBytes(delivery.url)).toMatchObject({ status: 200, bytes });
+
+    await storage.setVisibility(stored.key, true);
+    expect(fake.files.get(stored.key)?.acl).toBe("public-read");
+    expect(await fetchBytes(stored.url)).toMatchObject({ status: 200, bytes });
+
+    // Setting what it already is is not an error (the admin may re-apply a value to repair a drifted ACL).
+    await expect(storage.setVisibility(stored.key, true)).resolves.toBeUndefined();
+    expect(fake.files.get(stored.key)?.acl).toBe("public-read");
+  });
+
+  it("setVisibility on an app that does not allow ACL overrides fails with a clear error, and the ACL stays", async () => {
+    const stored = await storage.put({ fileName: "locked.png", mimeType: "image/png", bytes: pngBytes(), isPublic: true });
+    fake.settings.allowAclOverride = false;
+    try {
+      const error = await storage.setVisibility(stored.key, false).then(() => null, (e: unknown) => e);
+      expect(error).toBeInstanceOf(Error);
+      expect((error as Error).constructor).toBe(Error); // one plain line, not the SDK's Effect error
+      expect((error as Error).message).toBe(
+        `UploadThing change of ${stored.key} to private failed: ${new URL(fake.apiUrl).host} answered 403 Forbidden: ` +
+          `${ACL_OVERRIDE_REFUSAL} (if the UploadThing app does not allow overriding its default ACL, turn that on ` +
+          `in its dashboard under "Regions and ACL")`,
+      );
+      // Uploads are held to the same rule: an ACL other than the app's default is refused there too.
+      await expect(
+        storage.put({ fileName: "private.png", mimeType: "image/png", bytes: pngBytes(), isPublic: false }),
+      ).rejects.toThrow(ACL_OVERRIDE_REFUSAL);
+    } finally {
+      fake.settings.allowAclOverride = true;
+    }
+    expect(fake.requests.filter((r) => r.path === "/api/v6/updateACL").at(-1)).toEqual({ method: "POST", path: "/api/v6/updateACL", status: 403 });
+    expect(fake.files.get(stored.key)?.acl).toBe("public-read");
+    expect((await fetchBytes(stored.url)).status).toBe(200);
+  });
+
+  it("setVisibility with the wrong API key or for a file UploadThing does not have fails and says why", async () => {
+    const stored = await storage.put({ fileName: "mine.png", mimeType: "image/png", bytes: pngBytes(), isPublic: true });
+    const impostor = new UploadThingStorage(makeUploadThingToken({ apiKey: "sk_test_wrong", appId: fake.appId }));
+    await expect(impostor.setVisibility(stored.key, false)).rejects.toThrow(
+      new Error(`UploadThing change of ${stored.key} to private failed: ${new URL(fake.apiUrl).host} answered 401 Unauthorized: Invalid API key`),
+    );
+    expect(fake.files.get(stored.key)?.acl).toBe("public-read");
+
+    const missing = "missingfilekey123.png";
+    await expect(storage.setVisibility(missing, true)).rejects.toThrow(
+      new Error(`UploadThing change of ${missing} to public-read failed: ${new URL(fake.apiUrl).host} answered 404 Not Found: File not found: ${missing}`),
+    );
+  });
+
   it("refuses malformed keys before calling UploadThing", async () => {
     const before = fake.requests.length;
     await expect(storage.remove("../etc/passwd")).rejects.toThrow(/invalid file key/);
     await expect(
       storage.deliver({ file_key: "../etc/passwd", file_url: "", is_public: false, mime_type: "image/png" }),
     ).rejects.toThrow(/invalid file key/);
+    await expect(storage.setVisibility("../etc/passwd", false)).rejects.toThrow(/invalid file key/);
     expect(fake.requests.length).toBe(before);
   });
 

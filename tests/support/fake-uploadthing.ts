@@ -4,6 +4,7 @@
  * One node:http server on 127.0.0.1 plays three roles, each under its own prefix:
  *   ingest  PUT  /ingest/<key>?expires=…&x-ut-…=…&signature=hmac-sha256=<hex>   multipart body, field "file"
  *   API     POST /api/v6/deleteFiles   JSON {fileKeys:[…]} or {customIds:[…]}, header x-uploadthing-api-key
+ *           POST /api/v6/updateACL     JSON {updates:[{fileKey|customId, acl}]}, header x-uploadthing-api-key
  *   UFS     GET  /f/<key> and /a/<appId>/<key>   serves stored bytes; private files need a valid signed URL
  *
  * Point the SDK at it with UPLOADTHING_INGEST_URL=ingestUrl, UPLOADTHING_API_URL=apiUrl and, for signed URLs that
@@ -12,6 +13,9 @@
  *
  * Signatures are checked the way @uploadthing/shared signs them: HMAC-SHA256 keyed with the API key over the whole
  * URL (query included, `signature` excluded), hex, prefixed "hmac-sha256=", plus an `expires` epoch-ms parameter.
+ *
+ * ACLs follow the app's dashboard settings ("Regions and ACL"), which tests can change through `settings`: an ACL
+ * other than the app's default, on upload or through updateACL, is refused with 403 unless overrides are allowed.
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import http from "node:http";
@@ -33,6 +37,12 @@ export type FakeFile = {
 
 export type FakeRequest = { method: string; path: string; status: number };
 
+/** The app's dashboard settings under "Regions and ACL". */
+export type FakeAppSettings = { defaultAcl: FakeAcl; allowAclOverride: boolean };
+
+/** What the fake answers when an ACL override is not allowed. */
+export const ACL_OVERRIDE_REFUSAL = "ACL overrides are not allowed for this app";
+
 export type FakeUploadThing = {
   /** Value for UPLOADTHING_INGEST_URL. */
   ingestUrl: string;
@@ -44,8 +54,10 @@ export type FakeUploadThing = {
   token: string;
   apiKey: string;
   appId: string;
-  /** Stored files by key. */
+  /** Stored files by key; `acl` is each file's current ACL (set on upload, changed by updateACL). */
   files: Map<string, FakeFile>;
+  /** Mutable: takes effect on the next request. Defaults: public-read, overrides allowed. */
+  settings: FakeAppSettings;
   /** Every request answered, in order (paths without query strings, so no signatures leak into test output). */
   requests: FakeRequest[];
   close(): Promise<void>;
@@ -105,6 +117,8 @@ export async function startFakeUploadThing(): Promise<FakeUploadThing> {
   const token = makeUploadThingToken({ apiKey, appId, regions: ["fake1"] });
   const files = new Map<string, FakeFile>();
   const requests: FakeRequest[] = [];
+  const settings: FakeAppSettings = { defaultAcl: "public-read", allowAclOverride: true };
+  const overrideRefused = (acl: FakeAcl) => acl !== settings.defaultAcl && !settings.allowAclOverride;
   let base = ""; // http://127.0.0.1:<port>, known once listening
   let ufsBase = ""; // http://localhost:<port>
 
@@ -140,8 +154,9 @@ export async function startFakeUploadThing(): Promise<FakeUploadThing> {
     if (declaredSize !== bytes.byteLength) {
       return json(400, { error: `Size mismatch: signed ${declaredSize}, received ${bytes.byteLength}` });
     }
-    const acl = (utParam(url, "x-ut-acl") ?? "public-read") as FakeAcl;
+    const acl = (utParam(url, "x-ut-acl") ?? settings.defaultAcl) as FakeAcl;
     if (acl !== "public-read" && acl !== "private") return json(400, { error: "Invalid x-ut-acl" });
+    if (overrideRefused(acl)) return json(403, { error: ACL_OVERRIDE_REFUSAL });
 
     const fileHash = createHash("md5").update(bytes).digest("hex");
     files.set(key, {
@@ -167,7 +182,7 @@ export async function startFakeUploadThing(): Promise<FakeUploadThing> {
   async function api(req: http.IncomingMessage, route: string): Promise<Answer> {
     if (req.method !== "POST") return json(405, { error: "Method not allowed" });
     if (req.headers["x-uploadthing-api-key"] !== apiKey) return json(401, { error: "Invalid API key" });
-    let body: { fileKeys?: unknown; customIds?: unknown };
+    let body: { fileKeys?: unknown; customIds?: unknown; updates?: unknown };
     try {
       body = JSON.parse((await readBody(req)).toString("utf8"));
     } catch {
@@ -188,6 +203,34 @@ export async function startFakeUploadThing(): Promise<FakeUploadThing> {
         }
       }
       return json(200, { success: true, deletedCount });
+    }
+    if (route === "/v6/updateACL") {
+      type Update = { fileKey?: unknown; customId?: unknown; acl?: unknown };
+      const updates = body.updates as Update[] | undefined;
+      const valid =
+        Array.isArray(updates) &&
+        updates.every(
+          (u) =>
+            u !== null &&
+            typeof u === "object" &&
+            (typeof u.fileKey === "string") !== (typeof u.customId === "string") &&
+            (u.acl === "public-read" || u.acl === "private"),
+        );
+      if (!valid) return json(400, { error: 'Expected updates: {fileKey or customId, acl: "public-read" | "private"}[]' });
+      // All or nothing: check every update before applying any.
+      const changes: { file: FakeFile; acl: FakeAcl }[] = [];
+      for (const update of updates) {
+        const acl = update.acl as FakeAcl;
+        if (overrideRefused(acl)) return json(403, { error: ACL_OVERRIDE_REFUSAL });
+        const file =
+          typeof update.fileKey === "string"
+            ? files.get(update.fileKey)
+            : [...files.values()].find((f) => f.customId !== null && f.customId === update.customId);
+        if (!file) return json(404, { error: `File not found: ${String(update.fileKey ?? update.customId)}` });
+        changes.push({ file, acl });
+      }
+      for (const { file, acl } of changes) file.acl = acl;
+      return json(200, { success: true });
     }
     return json(404, { error: `Not implemented by the fake: ${route}` });
   }
@@ -248,6 +291,7 @@ export async function startFakeUploadThing(): Promise<FakeUploadThing> {
     apiKey,
     appId,
     files,
+    settings,
     requests,
     close: () =>
       new Promise<void>((resolve, reject) => {

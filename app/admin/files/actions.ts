@@ -15,13 +15,17 @@ export type VisibilityState = DeleteState;
 const GONE = "This file no longer exists: someone deleted it.";
 const MAX_REFERENCES = 10;
 
-/** Makes a file public or private. A file that public pages show (poster, person photo, gallery) stays public. */
+/**
+ * Makes a file public or private. A file that public pages show (poster, person photo, gallery) stays public.
+ * The stored object follows (on UploadThing its ACL, so a private file's UploadThing URL stops working): once the
+ * toggle is allowed, the storage is changed first, then the row; if the storage refuses, neither changes.
+ */
 export async function setFileVisibilityAction(_previous: VisibilityState, formData: FormData): Promise<VisibilityState> {
   const auth = await authorizeEditor();
   if (auth.denied) return auth.denied;
   const parsed = parseForm(fileVisibilitySchema, formData);
   if (parsed.state) return { message: Object.values(parsed.state.fieldErrors ?? {})[0] ?? GONE };
-  const outcome = await setFileVisibility(parsed.data.id, parsed.data.is_public);
+  const outcome = await setFileVisibility(parsed.data.id, parsed.data.is_public, (key, isPublic) => getStorage().setVisibility(key, isPublic));
   switch (outcome.status) {
     case "not-found":
       revalidatePath("/admin/files");
@@ -32,6 +36,9 @@ export async function setFileVisibilityAction(_previous: VisibilityState, formDa
         references: outcome.uses.slice(0, MAX_REFERENCES).map((use) => referenceFor(use, isAdmin(auth.viewer))),
         referenceCount: outcome.total,
       };
+    case "storage-failed":
+      console.error(`file ${parsed.data.id}: the storage refused to make it ${outcome.is_public ? "public" : "private"}: ${outcome.reason}`);
+      return { message: `Nothing changed: the file storage could not make “${outcome.file_name}” ${outcome.is_public ? "public" : "private"}. ${outcome.reason}` };
     case "unchanged":
     case "changed":
       revalidatePath("/admin/files");

@@ -139,22 +139,56 @@ export type VisibilityOutcome =
   | { status: "changed" | "unchanged"; file_name: string; is_public: boolean }
   | { status: "not-found" }
   /** Shown on public pages (posters, person photos, galleries): cannot be made private while so. */
-  | { status: "shown-publicly"; file_name: string; uses: FileUse[]; total: number };
+  | { status: "shown-publicly"; file_name: string; uses: FileUse[]; total: number }
+  /** The storage refused to change the stored object (`reason` is its message): the row was left as it was. */
+  | { status: "storage-failed"; file_name: string; is_public: boolean; reason: string };
 
-/** Makes a file public or private. A private file must not be one that public pages show. */
-export async function setFileVisibility(id: number, isPublic: boolean): Promise<VisibilityOutcome> {
-  return db.transaction(async (tx) => {
-    const file = await lockFile(tx, id);
-    if (!file) return { status: "not-found" };
-    if (!isPublic) {
-      const usage = (await usageOf(tx, [id], USES_PER_KIND_IN_DETAIL)).get(id)!;
-      const total = PUBLIC_USE_KINDS.reduce((n, kind) => n + usage.counts[kind], 0);
-      if (total > 0) return { status: "shown-publicly", file_name: file.file_name, uses: usage.uses.filter((u) => PUBLIC_USE_KINDS.includes(u.kind)), total };
+/** Changes the stored object's visibility (FileStorage.setVisibility); throws when the storage refuses. */
+export type SetStoredVisibility = (fileKey: string, isPublic: boolean) => Promise<void>;
+
+/**
+ * Makes a file public or private. A private file must not be one that public pages show.
+ *
+ * With `setStored`, the stored object follows the row, storage first: once the toggle is allowed (row locked, so
+ * concurrent toggles and new usages wait), the storage is changed, then the row. The storage refusing leaves
+ * both as they were ("storage-failed"); the row update or the commit failing after the storage changed puts
+ * the storage back to what the row still says. It is also called when the row already has the value, which
+ * brings a stored object that drifted (e.g. made private before storage ACLs were kept in step) back in line.
+ */
+export async function setFileVisibility(id: number, isPublic: boolean, setStored?: SetStoredVisibility): Promise<VisibilityOutcome> {
+  /** Set once the storage has been changed: what the row said before, to put the storage back if the row fails. */
+  let storedChange: { file_key: string; was_public: boolean } | undefined;
+  try {
+    return await db.transaction(async (tx): Promise<VisibilityOutcome> => {
+      const file = await lockFile(tx, id);
+      if (!file) return { status: "not-found" };
+      if (!isPublic) {
+        const usage = (await usageOf(tx, [id], USES_PER_KIND_IN_DETAIL)).get(id)!;
+        const total = PUBLIC_USE_KINDS.reduce((n, kind) => n + usage.counts[kind], 0);
+        if (total > 0) return { status: "shown-publicly", file_name: file.file_name, uses: usage.uses.filter((u) => PUBLIC_USE_KINDS.includes(u.kind)), total };
+      }
+      if (setStored) {
+        try {
+          await setStored(file.file_key, isPublic);
+        } catch (error) {
+          return { status: "storage-failed", file_name: file.file_name, is_public: isPublic, reason: error instanceof Error ? error.message : String(error) };
+        }
+        storedChange = { file_key: file.file_key, was_public: file.is_public };
+      }
+      if (file.is_public === isPublic) return { status: "unchanged", file_name: file.file_name, is_public: isPublic };
+      await tx.execute(sql`update file_ set is_public = ${isPublic} where id = ${id}`);
+      return { status: "changed", file_name: file.file_name, is_public: isPublic };
+    });
+  } catch (error) {
+    // The row kept its old value (rolled back): the storage must say the same again.
+    if (setStored && storedChange && storedChange.was_public !== isPublic) {
+      const { file_key, was_public } = storedChange;
+      await setStored(file_key, was_public).catch((revertError: unknown) => {
+        console.error(`file ${id}: the row stayed ${was_public ? "public" : "private"} but its stored object ${file_key} could not be put back:`, revertError);
+      });
     }
-    if (file.is_public === isPublic) return { status: "unchanged", file_name: file.file_name, is_public: isPublic };
-    await tx.execute(sql`update file_ set is_public = ${isPublic} where id = ${id}`);
-    return { status: "changed", file_name: file.file_name, is_public: isPublic };
-  });
+    throw error;
+  }
 }
 
 export type DeleteFileOutcome =
