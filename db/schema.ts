@@ -197,6 +197,8 @@ export const character_ = pgTable(
     name: varchar("name", { length: 200 }).notNull(),
     description: text("description"),
     role: varchar("role", { length: 32 }),
+    /** The character's place in its film's cast as editors ordered it (then by id); 0 when never ordered. */
+    position: integer("position").notNull().default(0),
     movie_id: integer("movie_id")
       .notNull()
       .references(() => movie.id, { onDelete: "cascade" }),

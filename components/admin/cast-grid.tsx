@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { Plus, Trash2 } from "lucide-react";
+import { ArrowDown, ArrowUp, Plus, Trash2 } from "lucide-react";
 import { EntityPicker } from "@/components/admin/entity-picker";
 import { CHARACTER_ROLES, MOVIE_LIMITS } from "@/lib/validation/admin/movie";
 
@@ -18,9 +18,10 @@ const inputClass =
 
 /**
  * The cast of a movie: characters (name, role, description) each with one or more actors picked by autocomplete
- * (a missing person can be created inline). Add and remove rows here; nothing is written until the movie form
- * is saved, in one transaction with the movie. Rows keep the order they were entered (characters have no order
- * column: the film's cast is listed by id). Every row posts `cast_row` = its key and `cast_<key>_<field>`.
+ * (a missing person can be created inline). Add, remove and reorder rows here; nothing is written until the movie
+ * form is saved, in one transaction with the movie, which stores each row's place (character_.position; the public
+ * page lists leads, then supporting, then minor roles, each group in this order). Every row posts `cast_row` = its
+ * key and `cast_<key>_<field>`, in the grid's order.
  */
 export function CastGrid({ initialRows, errors = {} }: { initialRows: CastGridRow[]; errors?: Record<string, string> }) {
   const [rows, setRows] = useState(initialRows);
@@ -53,6 +54,19 @@ export function CastGrid({ initialRows, errors = {} }: { initialRows: CastGridRo
     else addButton.current?.focus();
   }
 
+  function move(index: number, delta: -1 | 1) {
+    const target = index + delta;
+    if (target < 0 || target >= rows.length) return;
+    const next = [...rows];
+    [next[index], next[target]] = [next[target], next[index]];
+    setRows(next);
+    const name = (document.getElementById(`cast-${rows[index].key}-name`) as HTMLInputElement | null)?.value.trim() || `Character ${index + 1}`;
+    setAnnouncement(`${name} moved to position ${target + 1} of ${rows.length}.`);
+    // Keep focus on the same button of the moved row, or on its other arrow when this one is now disabled.
+    const edge = target === 0 || target === rows.length - 1;
+    requestAnimationFrame(() => document.getElementById(`cast-${rows[index].key}-${edge ? (delta < 0 ? "down" : "up") : delta < 0 ? "up" : "down"}`)?.focus());
+  }
+
   return (
     <div className="space-y-3" data-testid="cast-grid">
       <input type="hidden" name="cast_present" value="1" />
@@ -74,6 +88,27 @@ export function CastGrid({ initialRows, errors = {} }: { initialRows: CastGridRo
                   Character {i + 1}
                   {row.id ? null : <span className="ml-2 rounded-full bg-accent/15 px-2 py-0.5 normal-case tracking-normal text-accent">new</span>}
                 </h3>
+                <div className="flex items-center gap-1">
+                <button
+                  type="button"
+                  id={`cast-${row.key}-up`}
+                  onClick={() => move(i, -1)}
+                  disabled={i === 0}
+                  className="inline-flex size-9 items-center justify-center rounded-full text-muted hover:bg-surface-muted hover:text-foreground disabled:opacity-30"
+                >
+                  <ArrowUp aria-hidden className="size-4" />
+                  <span className="sr-only">Move character {i + 1} up</span>
+                </button>
+                <button
+                  type="button"
+                  id={`cast-${row.key}-down`}
+                  onClick={() => move(i, 1)}
+                  disabled={i === rows.length - 1}
+                  className="inline-flex size-9 items-center justify-center rounded-full text-muted hover:bg-surface-muted hover:text-foreground disabled:opacity-30"
+                >
+                  <ArrowDown aria-hidden className="size-4" />
+                  <span className="sr-only">Move character {i + 1} down</span>
+                </button>
                 <button
                   type="button"
                   onClick={() => remove(i)}
@@ -82,6 +117,7 @@ export function CastGrid({ initialRows, errors = {} }: { initialRows: CastGridRo
                   <Trash2 aria-hidden className="size-4" />
                   Remove<span className="sr-only"> character {i + 1}</span>
                 </button>
+                </div>
               </div>
               <div className="grid gap-4 sm:grid-cols-[minmax(0,1fr)_11rem]">
                 <div className="space-y-1.5">

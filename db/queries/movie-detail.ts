@@ -83,9 +83,9 @@ function publicFileUrl(fileId: AnyPgColumn): SQL.Aliased<string | null> {
   return sql<string | null>`(select pf.file_url from file_ pf where pf.id = ${fileId} and pf.is_public)`.as("public_url");
 }
 
-/** Cast order: lead, supporting, minor, anything else; then by id (the order characters were entered). */
-function castOrder(c: { role: AnyPgColumn; id: AnyPgColumn }): SQL[] {
-  return [sql`case lower(${c.role}) when 'lead' then 0 when 'supporting' then 1 when 'minor' then 2 else 3 end`, sql`${c.id}`];
+/** Cast order: lead, supporting, minor, anything else; then as editors ordered the cast; then by id. */
+function castOrder(c: { role: AnyPgColumn; position: AnyPgColumn; id: AnyPgColumn }): SQL[] {
+  return [sql`case lower(${c.role}) when 'lead' then 0 when 'supporting' then 1 when 'minor' then 2 else 3 end`, sql`${c.position}`, sql`${c.id}`];
 }
 
 const actorsOfCharacter = {

@@ -8,6 +8,7 @@ import {
   listAdminMovies,
   updateMovie,
 } from "@/db/queries/admin/movies";
+import { getMovieDetail } from "@/db/queries/movie-detail";
 import { character_, character_actors, countries, favorite_movies, file_, genres, movie, movie_genres, person, user_ } from "@/db/schema";
 import { parseAdminMovieListParams, readMovieForm, validateMovieForm, type MovieInput } from "@/lib/validation/admin/movie";
 import { openTestDatabase } from "../support/database";
@@ -188,6 +189,36 @@ describe("updateMovie", () => {
     expect(await db.select().from(character_actors).where(eq(character_actors.character_id, vito.id))).toEqual([]);
     const genreIds = (await db.select({ g: movie_genres.genre_id }).from(movie_genres).where(eq(movie_genres.movie_id, id))).map((r) => r.g).sort();
     expect(genreIds).toEqual([ids.drama, ids.comedy].sort());
+  });
+
+  it("keeps the cast in the order the grid sent it, and the public page follows it within each role", async () => {
+    const { id, version } = await created(
+      godfather({
+        cast: [
+          { id: null, name: "Vito Corleone", description: null, role: "lead", actor_ids: [ids.brando] },
+          { id: null, name: "Michael Corleone", description: null, role: "lead", actor_ids: [ids.pacino] },
+          { id: null, name: "Sonny Corleone", description: null, role: "supporting", actor_ids: [ids.caan] },
+        ],
+      }),
+    );
+    const [vito, michael, sonny] = await castOf(id);
+    // Michael moved above Vito; Sonny first in the grid but still listed after the leads on the public page.
+    const result = await updateMovie(
+      id,
+      version,
+      godfather({
+        cast: [
+          { id: sonny.id, name: "Sonny Corleone", description: null, role: "supporting", actor_ids: [ids.caan] },
+          { id: michael.id, name: "Michael Corleone", description: null, role: "lead", actor_ids: [ids.pacino] },
+          { id: vito.id, name: "Vito Corleone", description: null, role: "lead", actor_ids: [ids.brando] },
+        ],
+      }),
+    );
+    expect(result.ok).toBe(true);
+    const editable = await getEditableMovie(id);
+    expect(editable?.cast?.map((c) => c.name)).toEqual(["Sonny Corleone", "Michael Corleone", "Vito Corleone"]);
+    const detail = await getMovieDetail(id);
+    expect(detail?.cast.map((c) => c.name)).toEqual(["Michael Corleone", "Vito Corleone", "Sonny Corleone"]);
   });
 
   it("refuses a stale version: nothing written, and the answer is the movie as the other editor saved it", async () => {

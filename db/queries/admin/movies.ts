@@ -187,8 +187,8 @@ export async function getEditableMovie(id: number, executor: Executor = db): Pro
            coalesce((select json_agg(json_build_object('id', ch.id, 'name', ch.name, 'description', ch.description, 'role', ch.role,
                        'actors', coalesce((select json_agg(json_build_object('id', p.id, 'label', ${personLabel("p")}) order by ca.created_at, ca.person_id)
                                            from character_actors ca join person p on p.id = ca.person_id where ca.character_id = ch.id), '[]'::json))
-                       order by ch.id)
-                     from (select * from character_ where movie_id = movie.id order by id limit ${MOVIE_LIMITS.castRows + 1}) ch), '[]'::json) as "cast",
+                       order by ch.position, ch.id)
+                     from (select * from character_ where movie_id = movie.id order by position, id limit ${MOVIE_LIMITS.castRows + 1}) ch), '[]'::json) as "cast",
            ${versionOf(movie.updated_at)} as version
     from movie where movie.id = ${id}`);
   if (!row) return null;
@@ -308,10 +308,10 @@ async function writeCast(tx: Tx, movieId: number, cast: CastRowInput[]) {
   const updated = rows.filter((r) => r.id !== null);
   if (updated.length) {
     await tx.execute(sql`
-      update character_ c set name = r.name, description = r.description, role = r.role
-      from json_to_recordset(${JSON.stringify(updated)}::json) as r(id int, name text, description text, role text)
+      update character_ c set name = r.name, description = r.description, role = r.role, position = r.pos
+      from json_to_recordset(${JSON.stringify(updated)}::json) as r(id int, name text, description text, role text, pos int)
       where c.id = r.id and c.movie_id = ${movieId}
-        and (c.name, c.description, c.role) is distinct from (r.name, r.description, r.role)`);
+        and (c.name, c.description, c.role, c.position) is distinct from (r.name, r.description, r.role, r.pos)`);
   }
   const created = rows.filter((r) => r.id === null);
   const newIds = new Map<number, number>();
@@ -321,11 +321,11 @@ async function writeCast(tx: Tx, movieId: number, cast: CastRowInput[]) {
     const allocated = await tx.execute<{ id: number }>(sql`
       select nextval(pg_get_serial_sequence('character_', 'id'))::int as id from generate_series(1, ${created.length}) order by 1`);
     created.forEach((r, i) => newIds.set(r.pos, allocated[i].id));
-    const values = created.map((r) => ({ id: newIds.get(r.pos), name: r.name, description: r.description, role: r.role }));
+    const values = created.map((r) => ({ id: newIds.get(r.pos), name: r.name, description: r.description, role: r.role, pos: r.pos }));
     await tx.execute(sql`
-      insert into character_ (id, name, description, role, movie_id)
-      select r.id, r.name, r.description, r.role, ${movieId}
-      from json_to_recordset(${JSON.stringify(values)}::json) as r(id int, name text, description text, role text)`);
+      insert into character_ (id, name, description, role, position, movie_id)
+      select r.id, r.name, r.description, r.role, r.pos, ${movieId}
+      from json_to_recordset(${JSON.stringify(values)}::json) as r(id int, name text, description text, role text, pos int)`);
   }
   const castings = rows.flatMap((r) => {
     const characterId = r.id ?? newIds.get(r.pos);
