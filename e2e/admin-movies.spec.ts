@@ -96,8 +96,14 @@ test("an editor creates, publishes, edits, meets a conflict and deletes a movie"
   await page.goto(`/admin/movies/${movieId}`);
   await page.getByLabel("Title", { exact: true }).fill(`${title} (restored)`);
   await page.getByRole("checkbox", { name: "Thriller" }).uncheck();
+  // Reorder the cast: The Stowaway moves above Captain Maren in the grid, and stays there after saving.
+  await grid.getByRole("button", { name: "Move character 2 up" }).click();
+  await expect(grid.getByTestId("cast-row").nth(0).getByLabel("Name")).toHaveValue("The Stowaway");
   await save(page, "Save changes");
   await expect(page.getByTestId("form-message")).toContainText("Saved");
+  await page.reload();
+  await expect(grid.getByTestId("cast-row").nth(0).getByLabel("Name")).toHaveValue("The Stowaway");
+  await expect(grid.getByTestId("cast-row").nth(1).getByLabel("Name")).toHaveValue("Captain Maren");
   await page.goto(`/movies/${movieId}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${title} (restored) (2019)`);
   await expect(page.getByRole("main")).not.toContainText("Thriller");
@@ -128,7 +134,7 @@ test("an editor creates, publishes, edits, meets a conflict and deletes a movie"
   await expect(page.getByLabel("Runtime (minutes)")).toHaveValue("121");
   await expect(grid.getByTestId("cast-row")).toHaveCount(3);
   await expect(grid.getByTestId("cast-row").nth(2).getByLabel("Name")).toHaveValue("The Harbour Master");
-  await expect(grid.getByTestId("cast-row").nth(1).getByRole("list", { name: /Chosen people/ })).toContainText(newcomer);
+  await expect(grid.getByTestId("cast-row").nth(0).getByRole("list", { name: /Chosen people/ })).toContainText(newcomer);
   await expect(page.getByRole("list", { name: /Chosen person for Director/ })).toContainText("Fritz Lang");
   // Saving again overwrites knowingly.
   await save(page, "Save changes");
