@@ -1,0 +1,115 @@
+/**
+ * Genres and countries in the admin: the forms (create, rename with the loaded version, delete, merge) and the
+ * list's URL parameters. The same schemas give the forms their hints (required, maxLength).
+ */
+import { z } from "zod";
+import { versionField } from "./version";
+
+export const TAXONOMY_KINDS = ["genre", "country"] as const;
+export type TaxonomyKind = (typeof TAXONOMY_KINDS)[number];
+
+export const TAXONOMY_PAGE_SIZE = 50;
+export const TAXONOMY_QUERY_MAX_LENGTH = 100;
+
+/** Words and limits per kind; name lengths are the columns' (genres.name varchar(64), countries.name varchar(100)). */
+export const TAXONOMY: Record<TaxonomyKind, { one: string; many: string; title: string; titlePlural: string; path: string; nameMax: number; hasPeople: boolean }> = {
+  genre: { one: "genre", many: "genres", title: "Genre", titlePlural: "Genres", path: "/admin/genres", nameMax: 64, hasPeople: false },
+  country: { one: "country", many: "countries", title: "Country", titlePlural: "Countries", path: "/admin/countries", nameMax: 100, hasPeople: true },
+};
+
+export const TAXONOMY_SORTS = ["name", "name-desc", "films-desc", "films", "people-desc", "updated-desc"] as const;
+export type TaxonomySort = (typeof TAXONOMY_SORTS)[number];
+export const TAXONOMY_SORT_LABELS: Record<TaxonomySort, string> = {
+  name: "Name, A–Z",
+  "name-desc": "Name, Z–A",
+  "films-desc": "Most films",
+  films: "Fewest films",
+  "people-desc": "Most people",
+  "updated-desc": "Recently edited",
+};
+
+/** The sorts a kind offers (genres have no people). */
+export function sortsFor(kind: TaxonomyKind): TaxonomySort[] {
+  return TAXONOMY_SORTS.filter((s) => s !== "people-desc" || TAXONOMY[kind].hasPeople);
+}
+
+export type TaxonomyFilters = { q: string; sort: TaxonomySort; page: number };
+
+type Params = Record<string, string | string[] | undefined>;
+
+function single(value: string | string[] | undefined): string | undefined {
+  const v = Array.isArray(value) ? value[0] : value;
+  return v === undefined || v.trim() === "" ? undefined : v;
+}
+
+/** Control characters (PostgreSQL refuses NUL) and the replacement character of broken UTF-8 become spaces. */
+export function cleanText(raw: string | undefined, max: number): string {
+  if (!raw) return "";
+  return raw
+    .replace(/[\u0000-\u001f\u007f\ufffd]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim()
+    .slice(0, max)
+    .trim();
+}
+
+/** `?page=abc`, `?page=-3` → 1; a page past the end is clamped by the query. */
+export function parsePageParam(raw: string | string[] | undefined): number {
+  const n = Number(single(raw));
+  return Number.isSafeInteger(n) && n >= 1 ? Math.min(n, 1_000_000) : 1;
+}
+
+/** Anything may arrive in a URL: bad values fall back to the defaults, never an error. */
+export function parseTaxonomyFilters(kind: TaxonomyKind, params: Params): TaxonomyFilters {
+  const sort = single(params.sort);
+  return {
+    q: cleanText(single(params.q), TAXONOMY_QUERY_MAX_LENGTH),
+    sort: sort && (sortsFor(kind) as string[]).includes(sort) ? (sort as TaxonomySort) : "name",
+    page: parsePageParam(params.page),
+  };
+}
+
+const MAX_ID = 2_147_483_647;
+
+/** An id from a form or URL: anything that is not a positive int4 is "not found" (never a database error). */
+export function idField(notFound: string) {
+  return z.coerce.number({ error: notFound }).int(notFound).min(1, notFound).max(MAX_ID, notFound);
+}
+
+/** A route's `[id]` segment: the id, or null for anything else ("12abc", "-1", "1e3"). */
+export function parseRouteId(raw: string): number | null {
+  if (!/^[1-9]\d{0,9}$/.test(raw)) return null;
+  const n = Number(raw);
+  return n <= MAX_ID ? n : null;
+}
+
+function nameField(kind: TaxonomyKind) {
+  const { one, nameMax } = TAXONOMY[kind];
+  return z
+    .string({ error: `Enter the ${one}'s name.` })
+    .transform((v) => v.replace(/\s+/g, " ").trim())
+    .pipe(
+      z
+        .string()
+        .min(1, `Enter the ${one}'s name.`)
+        .refine((v) => [...v].length <= nameMax, `Use at most ${nameMax} characters.`)
+        .refine((v) => !/[\u0000-\u001f\u007f\ufffd]/.test(v), "Remove the control characters."),
+    );
+}
+
+/** The schemas of one kind's actions. */
+export function taxonomySchemas(kind: TaxonomyKind) {
+  const notFound = `This ${TAXONOMY[kind].one} could not be found.`;
+  const id = idField(notFound);
+  return {
+    create: z.object({ name: nameField(kind) }),
+    update: z.object({ id, name: nameField(kind), version: versionField }),
+    delete: z.object({ id }),
+    merge: z.object({
+      id,
+      target_id: idField(`Choose the ${TAXONOMY[kind].one} to merge into.`),
+      /** "yes" once the editor has confirmed what will move. */
+      confirm: z.literal("yes").optional().catch(undefined),
+    }),
+  };
+}
