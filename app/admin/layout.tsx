@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: { default: "Admin", template: "%s · 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const viewer = await requireEditor();
   return (
-    <div className="mx-auto grid max-w-7xl gap-6 px-4 py-6 sm:px-6 lg:grid-cols-[12rem_minmax(0,1fr)] lg:gap-10 lg:px-8 lg:py-10">
+    <div className="mx-auto grid max-w-7xl grid-cols-[minmax(0,1fr)] gap-6 px-4 py-6 sm:px-6 lg:grid-cols-[12rem_minmax(0,1fr)] lg:gap-10 lg:px-8 lg:py-10">
       <aside className="min-w-0">
         <p className="mb-3 hidden px-3 text-xs font-semibold uppercase tracking-[0.16em] text-muted lg:block">Editing</p>
         <AdminNav isAdmin={isAdmin(viewer)} />

@@ -79,7 +79,7 @@ export function ToolbarSelect({ name, label, value, options }: { name: string; l
 /** A dense table with a sticky header; scrolls sideways on phones rather than squashing columns. */
 export function AdminTable({ caption, head, children, empty }: { caption: string; head: React.ReactNode; children: React.ReactNode; empty?: React.ReactNode }) {
   return (
-    <div className="overflow-x-auto rounded-xl border border-border bg-surface">
+    <div className="relative overflow-x-auto rounded-xl border border-border bg-surface">
       <table className="w-full border-collapse text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="sticky top-0 z-10 bg-surface-muted text-xs uppercase tracking-wide text-muted">

@@ -1,0 +1,162 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ExternalLink, Plus } from "lucide-react";
+import { AdminHeader, AdminTable, ButtonLink, ListToolbar, ToolbarSelect } from "@/components/admin/kit";
+import { Pagination } from "@/components/ui/pagination";
+import { listAdminCharacters } from "@/db/queries/admin/characters";
+import { ADMIN_PAGE_SIZE } from "@/db/queries/admin/people";
+import { formatNumber, plural } from "@/lib/format";
+import { requireEditor } from "@/lib/session";
+import { characterHref } from "@/lib/slug";
+import { adminCharactersHref, parseAdminCharactersParams } from "@/lib/validation/admin/character";
+import { first } from "@/lib/validation/admin/person";
+import { roleLabel } from "../../(site)/movies/[id]/cast-roles";
+
+export const metadata: Metadata = { title: "Characters" };
+
+const updatedFormat = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
+
+/** "just now", "12 min ago", "3 h ago", then the date. */
+function edited(at: Date, now: number): string {
+  const minutes = Math.floor((now - at.getTime()) / 60_000);
+  if (minutes < 1) return "just now";
+  if (minutes < 60) return `${minutes} min ago`;
+  if (minutes < 24 * 60) return `${Math.floor(minutes / 60)} h ago`;
+  return updatedFormat.format(at);
+}
+
+export default async function AdminCharactersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireEditor();
+  const search = await searchParams;
+  const params = parseAdminCharactersParams(search);
+  const list = await listAdminCharacters(params);
+  const filtered = Boolean(params.q || params.withoutActor);
+  const from = (list.page - 1) * ADMIN_PAGE_SIZE + 1;
+  const deleted = first(search.deleted)?.slice(0, 120);
+  const now = Date.now();
+  const order = params.q ? "by name" : "newest first";
+  const summary =
+    list.total === 0
+      ? "No characters match."
+      : `${list.totalIsCapped ? `More than ${formatNumber(list.total)} characters` : plural(list.total, "character")}, ${order}${
+          list.pageCount > 1 ? ` · ${formatNumber(from)}–${formatNumber(from + list.rows.length - 1)} shown` : ""
+        }`;
+
+  return (
+    <>
+      <AdminHeader
+        title="Characters"
+        description={summary}
+        actions={
+          <ButtonLink href="/admin/characters/new">
+            <Plus aria-hidden className="size-4" /> New character
+          </ButtonLink>
+        }
+      />
+      {deleted ? (
+        <p role="status" className="mb-4 rounded-lg bg-emerald-500/10 px-4 py-3 text-sm text-emerald-700 dark:text-emerald-300" data-testid="form-message">
+          Deleted “{deleted}”.
+        </p>
+      ) : null}
+
+      <ListToolbar action="/admin/characters" q={params.q} placeholder="Search character names">
+        <ToolbarSelect
+          name="actor"
+          label="Actors"
+          value={params.withoutActor ? "none" : ""}
+          options={[
+            { value: "", label: "Any" },
+            { value: "none", label: "Without an actor" },
+          ]}
+        />
+      </ListToolbar>
+
+      <AdminTable
+        caption="Characters"
+        head={
+          <>
+            <th scope="col">Character</th>
+            <th scope="col">Movie</th>
+            <th scope="col">Role</th>
+            <th scope="col">Actors</th>
+            <th scope="col">Updated</th>
+            <th scope="col">
+              <span className="sr-only">Links</span>
+            </th>
+          </>
+        }
+        empty={
+          list.rows.length === 0 ? (
+            filtered ? (
+              <>
+                No characters match.{" "}
+                <Link href="/admin/characters" className="text-accent underline-offset-2 hover:underline">
+                  Show all characters
+                </Link>
+              </>
+            ) : (
+              <>
+                No characters yet.{" "}
+                <Link href="/admin/characters/new" className="text-accent underline-offset-2 hover:underline">
+                  Create the first one
+                </Link>
+              </>
+            )
+          ) : undefined
+        }
+      >
+        {list.rows.map((c) => {
+          const updatedAt = new Date(c.updatedAt);
+          return (
+            <tr key={c.id} className="align-middle" data-testid="character-row">
+              <td className="min-w-44 max-w-72">
+                <Link href={`/admin/characters/${c.id}`} className="font-medium hover:text-accent hover:underline">
+                  {c.name}
+                </Link>
+              </td>
+              <td className="min-w-44 max-w-72">
+                <Link href={`/admin/movies/${c.movie.id}`} className="hover:text-accent hover:underline">
+                  {c.movie.title}
+                </Link>
+                {c.movie.year ? <span className="ml-1.5 text-muted">{c.movie.year}</span> : null}
+              </td>
+              <td className="whitespace-nowrap text-muted">{roleLabel(c.role) ?? "—"}</td>
+              <td className="min-w-44">
+                {c.actors.length === 0 ? (
+                  <span className="text-red-700 dark:text-red-300">no actor</span>
+                ) : (
+                  <>
+                    {c.actors.map((a, i) => (
+                      <span key={a.id}>
+                        {i > 0 ? ", " : ""}
+                        <Link href={`/admin/people/${a.id}`} className="hover:text-accent hover:underline">
+                          {a.name}
+                        </Link>
+                      </span>
+                    ))}
+                    {c.actorCount > c.actors.length ? <span className="text-muted"> +{c.actorCount - c.actors.length} more</span> : null}
+                  </>
+                )}
+              </td>
+              <td className="whitespace-nowrap text-muted">
+                <time dateTime={updatedAt.toISOString()} title={updatedAt.toISOString()}>
+                  {edited(updatedAt, now)}
+                </time>
+              </td>
+              <td className="relative whitespace-nowrap text-right">
+                <Link href={`/admin/characters/${c.id}`} className="rounded px-2 py-1 font-medium text-accent hover:underline">
+                  Edit<span className="sr-only"> {c.name}</span>
+                </Link>
+                <Link href={characterHref(c)} className="inline-flex items-center gap-1 rounded px-2 py-1 text-muted hover:text-foreground hover:underline">
+                  View<span className="sr-only"> the public page of {c.name}</span>
+                  <ExternalLink aria-hidden className="size-3.5" />
+                </Link>
+              </td>
+            </tr>
+          );
+        })}
+      </AdminTable>
+      <Pagination page={list.page} pageCount={list.pageCount} hrefFor={(page) => adminCharactersHref({ ...params, page })} label="Character pages" />
+    </>
+  );
+}

@@ -1,0 +1,179 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ExternalLink, Plus, UserRound } from "lucide-react";
+import { AdminHeader, AdminTable, ButtonLink, ListToolbar, ToolbarSelect } from "@/components/admin/kit";
+import { Pagination } from "@/components/ui/pagination";
+import { ADMIN_PAGE_SIZE, getCountryOptions, listAdminPeople } from "@/db/queries/admin/people";
+import { formatDate, formatNumber, plural } from "@/lib/format";
+import { requireEditor } from "@/lib/session";
+import { personHref } from "@/lib/slug";
+import { ADMIN_PEOPLE_SORT_LABELS, ADMIN_PEOPLE_SORTS, adminPeopleHref, first, parseAdminPeopleParams } from "@/lib/validation/admin/person";
+
+export const metadata: Metadata = { title: "People" };
+
+const updatedFormat = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
+
+/** "just now", "12 min ago", "3 h ago", then the date. */
+function edited(at: Date, now: number): string {
+  const minutes = Math.floor((now - at.getTime()) / 60_000);
+  if (minutes < 1) return "just now";
+  if (minutes < 60) return `${minutes} min ago`;
+  if (minutes < 24 * 60) return `${Math.floor(minutes / 60)} h ago`;
+  return updatedFormat.format(at);
+}
+
+function credits(directed: number, roles: number) {
+  const parts = [directed ? `${plural(directed, "film")} directed` : null, roles ? plural(roles, "role") : null].filter(Boolean);
+  return parts.length ? parts.join(" · ") : null;
+}
+
+export default async function AdminPeoplePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireEditor();
+  const search = await searchParams;
+  const params = parseAdminPeopleParams(search);
+  const [list, countries] = await Promise.all([listAdminPeople(params), getCountryOptions()]);
+  const filtered = Boolean(params.q || params.country || params.missing || params.role);
+  const from = (list.page - 1) * ADMIN_PAGE_SIZE + 1;
+  const deleted = first(search.deleted)?.slice(0, 120);
+  const now = Date.now();
+  const summary =
+    list.total === 0
+      ? "No people match."
+      : `${list.totalIsCapped ? `More than ${formatNumber(list.total)} people (narrow the search to see them all)` : plural(list.total, "person", "people")}${
+          list.pageCount > 1 ? ` · ${formatNumber(from)}–${formatNumber(from + list.rows.length - 1)} shown` : ""
+        }`;
+
+  return (
+    <>
+      <AdminHeader
+        title="People"
+        description={summary}
+        actions={
+          <ButtonLink href="/admin/people/new">
+            <Plus aria-hidden className="size-4" /> New person
+          </ButtonLink>
+        }
+      />
+      {deleted ? (
+        <p role="status" className="mb-4 rounded-lg bg-emerald-500/10 px-4 py-3 text-sm text-emerald-700 dark:text-emerald-300" data-testid="form-message">
+          Deleted “{deleted}”.
+        </p>
+      ) : null}
+
+      <ListToolbar action="/admin/people" q={params.q} placeholder="Search names">
+        <ToolbarSelect
+          name="country"
+          label="Country"
+          value={params.country ? String(params.country) : ""}
+          options={[{ value: "", label: "All countries" }, ...countries.map((c) => ({ value: String(c.id), label: c.name }))]}
+        />
+        <ToolbarSelect
+          name="role"
+          label="Credits"
+          value={params.role ?? ""}
+          options={[
+            { value: "", label: "Everyone" },
+            { value: "directors", label: "Directors" },
+            { value: "actors", label: "Actors" },
+          ]}
+        />
+        <ToolbarSelect
+          name="missing"
+          label="Missing"
+          value={params.missing ?? ""}
+          options={[
+            { value: "", label: "Nothing in particular" },
+            { value: "photo", label: "Missing photo" },
+            { value: "birth", label: "Missing birth date" },
+          ]}
+        />
+        <ToolbarSelect name="sort" label="Sort" value={params.sort} options={ADMIN_PEOPLE_SORTS.map((s) => ({ value: s, label: ADMIN_PEOPLE_SORT_LABELS[s] }))} />
+      </ListToolbar>
+
+      <AdminTable
+        caption="People"
+        head={
+          <>
+            <th scope="col">
+              <span className="sr-only">Photo</span>
+            </th>
+            <th scope="col">Name</th>
+            <th scope="col">Born</th>
+            <th scope="col">Country</th>
+            <th scope="col">Credits</th>
+            <th scope="col">Updated</th>
+            <th scope="col">
+              <span className="sr-only">Links</span>
+            </th>
+          </>
+        }
+        empty={
+          list.rows.length === 0 ? (
+            filtered ? (
+              <>
+                No people match these filters.{" "}
+                <Link href="/admin/people" className="text-accent underline-offset-2 hover:underline">
+                  Show everyone
+                </Link>
+              </>
+            ) : (
+              <>
+                No people yet.{" "}
+                <Link href="/admin/people/new" className="text-accent underline-offset-2 hover:underline">
+                  Add the first one
+                </Link>
+              </>
+            )
+          ) : undefined
+        }
+      >
+        {list.rows.map((p) => {
+          const updatedAt = new Date(p.updatedAt);
+          const credit = credits(p.directedCount, p.rolesCount);
+          return (
+            <tr key={p.id} className="align-middle" data-testid="person-row">
+              <td className="w-14 !py-1.5">
+                {p.photoUrl ? (
+                  // A plain img: private photos are served only with the editor's cookie, which the image optimizer lacks.
+                  // eslint-disable-next-line @next/next/no-img-element
+                  <img src={p.photoUrl} alt="" loading="lazy" decoding="async" width={36} height={45} className="h-[45px] w-9 rounded-sm border border-border object-cover" />
+                ) : (
+                  <span title="No photo" className="grid h-[45px] w-9 place-items-center rounded-sm border border-dashed border-border text-muted">
+                    <UserRound aria-hidden className="size-3.5" />
+                    <span className="sr-only">No photo</span>
+                  </span>
+                )}
+              </td>
+              <td className="min-w-48 max-w-72">
+                <Link href={`/admin/people/${p.id}`} className="font-medium hover:text-accent hover:underline">
+                  {p.name}
+                </Link>
+              </td>
+              <td className="whitespace-nowrap">
+                {p.birthDate ? formatDate(p.birthDate) : <span className="text-red-700 dark:text-red-300">unknown</span>}
+                {p.deathDate ? <span className="block text-xs text-muted">died {formatDate(p.deathDate)}</span> : null}
+              </td>
+              <td className="whitespace-nowrap">{p.countryName ?? <span className="text-muted">—</span>}</td>
+              <td className="whitespace-nowrap text-muted">{credit ?? "—"}</td>
+              <td className="whitespace-nowrap text-muted">
+                <time dateTime={updatedAt.toISOString()} title={updatedAt.toISOString()}>
+                  {edited(updatedAt, now)}
+                </time>
+              </td>
+              <td className="relative whitespace-nowrap text-right">
+                <Link href={`/admin/people/${p.id}`} className="rounded px-2 py-1 font-medium text-accent hover:underline">
+                  Edit<span className="sr-only"> {p.name}</span>
+                </Link>
+                <Link href={personHref(p)} className="inline-flex items-center gap-1 rounded px-2 py-1 text-muted hover:text-foreground hover:underline">
+                  View<span className="sr-only"> the public page of {p.name}</span>
+                  <ExternalLink aria-hidden className="size-3.5" />
+                </Link>
+              </td>
+            </tr>
+          );
+        })}
+      </AdminTable>
+      <Pagination page={list.page} pageCount={list.pageCount} hrefFor={(page) => adminPeopleHref({ ...params, page })} label="People pages" />
+    </>
+  );
+}

@@ -1,0 +1,36 @@
+import "server-only";
+import { sql, type SQL } from "drizzle-orm";
+import { db } from "../../index";
+
+export type Executor = Pick<typeof db, "execute">;
+
+/** A file_ row removed from the database whose stored object the caller removes too. */
+export type OrphanFile = { id: number; file_key: string };
+
+/** `array[$1, $2, …]::int[]` with each id as a parameter. */
+export function intArray(ids: number[]): SQL {
+  return ids.length ? sql`array[${sql.join(ids.map((id) => sql`${id}`), sql`, `)}]::int[]` : sql`'{}'::int[]`;
+}
+
+/** Which of these ids are stored images (a tampered id, or a file that is not an image, is missing from the set). */
+export async function checkImageFiles(executor: Executor, ids: number[]): Promise<Set<number>> {
+  if (ids.length === 0) return new Set();
+  const rows = await executor.execute<{ id: number }>(sql`select id from file_ where id = any(${intArray(ids)}) and mime_type like 'image/%'`);
+  return new Set(rows.map((r) => r.id));
+}
+
+/**
+ * Deletes the files among `ids` that nothing uses any more (no poster, main photo, avatar or gallery link) and
+ * answers their keys so the caller can remove the stored objects once the transaction has committed.
+ */
+export async function removeOrphanFiles(executor: Executor, ids: number[]): Promise<OrphanFile[]> {
+  if (ids.length === 0) return [];
+  return executor.execute<OrphanFile>(sql`
+    delete from file_ f
+    where f.id = any(${intArray(ids)})
+      and not exists (select 1 from movie m where m.poster_id = f.id)
+      and not exists (select 1 from person p where p.main_photo_id = f.id)
+      and not exists (select 1 from user_ u where u.avatar_id = f.id)
+      and not exists (select 1 from person_photos pp where pp.file_id = f.id)
+    returning f.id, f.file_key`);
+}
