@@ -30,7 +30,8 @@ export function parseFavoritesCsv(bytes: Uint8Array): { rows: FavoriteCsvRow[] }
   const rows: FavoriteCsvRow[] = [];
   for (const [i, record] of parsed.data.entries()) {
     const line = i + 2;
-    const title = (record[titleKey] ?? "").trim().replace(/^'(?=[=+\-@])/, "");
+    // Control characters (a NUL would be refused by PostgreSQL) become spaces.
+    const title = (record[titleKey] ?? "").replace(/[\u0000-\u001f\u007f]+/g, " ").trim().replace(/^'(?=[=+\-@])/, "");
     if (!title) return { error: `Row ${line} has no title.` };
     if (title.length > 300) return { error: `Row ${line}: the title is too long.` };
     const rawYear = yearKey ? (record[yearKey] ?? "").trim() : "";

@@ -8,7 +8,9 @@ import {
   listAdminMovies,
   updateMovie,
 } from "@/db/queries/admin/movies";
+import { createCharacter } from "@/db/queries/admin/characters";
 import { getMovieDetail } from "@/db/queries/movie-detail";
+import { versionField } from "@/lib/validation/admin/version";
 import { character_, character_actors, countries, favorite_movies, file_, genres, movie, movie_genres, person, user_ } from "@/db/schema";
 import { parseAdminMovieListParams, readMovieForm, validateMovieForm, type MovieInput } from "@/lib/validation/admin/movie";
 import { openTestDatabase } from "../support/database";
@@ -155,6 +157,39 @@ describe("createMovie", () => {
     expect(await characterCount()).toBe(0);
     expect(await createMovie(godfather({ poster_id: 818181 }))).toMatchObject({ ok: false, fieldErrors: { poster_id: expect.any(String) } });
     expect(await movieCount()).toBe(0);
+  });
+
+  it("refuses a private file (public pages would not show it) or someone's avatar as the poster", async () => {
+    await db.execute(sql`update file_ set is_public = false where id = ${ids.poster}`);
+    expect(await createMovie(godfather())).toMatchObject({ ok: false, fieldErrors: { poster_id: expect.any(String) } });
+    await db.execute(sql`update file_ set is_public = true where id = ${ids.poster}`);
+    await db.execute(sql`update user_ set avatar_id = ${ids.poster} where id = ${ids.alice}`);
+    expect(await createMovie(godfather())).toMatchObject({ ok: false, fieldErrors: { poster_id: expect.any(String) } });
+    expect(await movieCount()).toBe(0);
+  });
+});
+
+describe("a character changed on its own page", () => {
+  it("moves its film's version on, so a movie form opened before meets a conflict and deletes nothing", async () => {
+    const { id, version } = await created();
+    const added = await createCharacter({ name: "Kay Adams", description: null, role: "supporting", movie_id: id, actor_ids: [ids.caan] });
+    expect(added).toHaveProperty("id");
+    // The form opened before still lists only Vito and Michael: saving it would delete Kay.
+    const stale = await updateMovie(id, version, godfather());
+    expect(stale).toMatchObject({ ok: false, conflict: expect.anything() });
+    expect((await castOf(id)).map((c) => c.name)).toEqual(["Vito Corleone", "Michael Corleone", "Kay Adams"]);
+  });
+});
+
+describe("the version field", () => {
+  it("accepts what PostgreSQL prints and refuses impossible dates, times and offsets", async () => {
+    const [{ now }] = await db.execute<{ now: string }>(sql`select now()::text as now`);
+    expect(versionField.safeParse(now).success).toBe(true);
+    expect(versionField.safeParse("2026-11-24 13:09:42.123456+00").success).toBe(true);
+    expect(versionField.safeParse("2026-11-24 13:09:42+05:30").success).toBe(true);
+    for (const bad of ["2024-13-45 25:99:99+00", "2024-02-30 10:00:00+00", "2024-01-01 10:00:00+99", "2024-01-01", "", "x".repeat(100)]) {
+      expect(versionField.safeParse(bad).success, bad).toBe(false);
+    }
   });
 });
 

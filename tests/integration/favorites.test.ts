@@ -140,6 +140,11 @@ describe("CSV export and import", () => {
     expect(parseFavoritesCsv(new Uint8Array(1024 * 1024 + 1).fill(65))).toEqual({ error: "This file is larger than 1 MB." });
   });
 
+  it("turns control characters in titles (a NUL would break the database) into spaces", () => {
+    const parsed = parseFavoritesCsv(new TextEncoder().encode("Title,Year\nThe\u0000God\u0007father,1972\n"));
+    expect(parsed).toEqual({ rows: [{ title: "The God father", year: 1972 }] });
+  });
+
   it("accepts a BOM, CRLF, quoted titles with commas, and no Year column", () => {
     const parsed = parseFavoritesCsv(new TextEncoder().encode('\uFEFFTitle\r\n"Crouching Tiger, Hidden Dragon"\r\n'));
     expect(parsed).toEqual({ rows: [{ title: "Crouching Tiger, Hidden Dragon", year: null }] });

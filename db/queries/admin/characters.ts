@@ -196,15 +196,33 @@ async function setActors(executor: Executor, characterId: number, actorIds: numb
 /** The cast position after every character of the movie (the admin's cast grid orders by character_.position). */
 const endOfCast = (movieId: number) => sql`(select coalesce(max(position) + 1, 0) from character_ where movie_id = ${movieId})`;
 
+/**
+ * Locks the films whose casts change and moves their updated_at on: the movie form saves its whole cast grid
+ * against the film's version, so an editor with the film open meets a conflict instead of overwriting (or deleting)
+ * a character changed here. Films locked before characters, in id order, as the movie form does.
+ */
+async function lockFilms(tx: Pick<typeof db, "execute">, movieIds: number[]) {
+  const ids = [...new Set(movieIds)].filter((id) => Number.isSafeInteger(id) && id > 0).sort((a, b) => a - b);
+  if (ids.length === 0) return;
+  await tx.execute(sql`select id from movie where id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)}) order by id for update`);
+}
+async function touchFilms(tx: Pick<typeof db, "execute">, movieIds: number[]) {
+  const ids = [...new Set(movieIds)];
+  if (ids.length === 0) return;
+  await tx.execute(sql`update movie set updated_at = now() where id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`);
+}
+
 export async function createCharacter(input: CharacterInput): Promise<{ id: number } | { fieldErrors: CharacterFieldErrors }> {
   try {
     return await db.transaction(async (tx) => {
       const errors = await checkCharacterReferences(tx, input);
       if (Object.keys(errors).length) return { fieldErrors: errors };
+      await lockFilms(tx, [input.movie_id]);
       const [row] = await tx.execute<{ id: number }>(sql`
         insert into character_ (name, description, role, movie_id, position)
         values (${input.name}, ${input.description}, ${input.role}, ${input.movie_id}, ${endOfCast(input.movie_id)}) returning id`);
       await setActors(tx, row.id, input.actor_ids);
+      await touchFilms(tx, [input.movie_id]);
       return { id: row.id };
     });
   } catch (error) {
@@ -226,6 +244,8 @@ export async function updateCharacter(id: number, version: string, input: Charac
     const outcome = await db.transaction(async (tx) => {
       const errors = await checkCharacterReferences(tx, input);
       if (Object.keys(errors).length) return { fieldErrors: errors };
+      const [current] = await tx.execute<{ movie_id: number }>(sql`select movie_id from character_ where id = ${id}`);
+      await lockFilms(tx, [input.movie_id, ...(current ? [current.movie_id] : [])]);
       const [row] = await tx.execute<{ version: string; previous_movie_id: number }>(sql`
         update character_ c set name = ${input.name}, description = ${input.description}, role = ${input.role}, movie_id = ${input.movie_id},
           -- Moved to another film: last in its cast there.
@@ -235,6 +255,7 @@ export async function updateCharacter(id: number, version: string, input: Charac
         returning c.updated_at::text as version, before.movie_id as previous_movie_id`);
       if (!row) return null;
       await setActors(tx, id, input.actor_ids);
+      await touchFilms(tx, [input.movie_id, row.previous_movie_id]);
       return { ok: true as const, version: row.version, movieId: input.movie_id, previousMovieId: row.previous_movie_id };
     });
     if (outcome) return outcome;
@@ -255,6 +276,9 @@ export type DeleteCharacterOutcome =
 /** Deletes a character; its actor links go with it, so when it has actors that needs `confirmed`. */
 export async function deleteCharacter(id: number, confirmed: boolean): Promise<DeleteCharacterOutcome> {
   return db.transaction(async (tx) => {
+    const [film] = await tx.execute<{ movie_id: number }>(sql`select movie_id from character_ where id = ${id}`);
+    if (!film) return { gone: true as const };
+    await lockFilms(tx, [film.movie_id]);
     const [target] = await tx.execute<{ name: string; movie_id: number; title: string }>(sql`
       select c.name, c.movie_id, m.title from character_ c join movie m on m.id = c.movie_id where c.id = ${id} for update of c`);
     if (!target) return { gone: true as const };
@@ -270,6 +294,7 @@ export async function deleteCharacter(id: number, confirmed: boolean): Promise<D
       };
     }
     await tx.execute(sql`delete from character_ where id = ${id}`);
+    await touchFilms(tx, [target.movie_id]);
     return { deleted: true as const, name: target.name, movieId: target.movie_id, actorIds: actors.map((a) => a.id) };
   });
 }

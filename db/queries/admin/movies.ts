@@ -214,7 +214,8 @@ export async function resolveMovieReferences(
     select
       (select json_agg(json_build_object('id', p.id, 'label', ${personLabel("p")})) from person p where p.id = any(${intArray(ids.personIds.slice(0, 5000))})) as people,
       (select json_build_object('id', c.id, 'label', c.name) from countries c where c.id = ${ids.countryId ?? 0}) as country,
-      (select json_build_object('id', f.id, 'url', f.file_url, 'file_name', f.file_name) from file_ f where f.id = ${ids.posterId ?? 0} and f.mime_type like 'image/%') as poster,
+      (select json_build_object('id', f.id, 'url', f.file_url, 'file_name', f.file_name) from file_ f where f.id = ${ids.posterId ?? 0} and f.mime_type like 'image/%' and f.is_public
+         and not exists (select 1 from user_ u where u.avatar_id = f.id)) as poster,
       (select json_agg(json_build_object('id', g.id, 'label', g.name)) from genres g where g.id = any(${intArray(ids.genreIds.slice(0, 100))})) as genres`);
   return {
     people: new Map((row?.people ?? []).map((p) => [p.id, p])),
@@ -435,6 +436,14 @@ export async function deleteMovie(
 ): Promise<{ deleted: MovieDeleteConsequences } | { needsConfirmation: MovieDeleteConsequences } | { gone: true }> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select id from movie where id = ${id} for update`);
+    // movie_counts rows in the order every other writer takes them (all, country, genre): the cascade to
+    // movie_genres would otherwise lock the genre rows first and could deadlock with a concurrent save.
+    await tx.execute(sql`
+      select 1 from movie_counts
+      where (scope = 'all' and scope_id = 0)
+         or (scope = 'country' and scope_id = (select country_id from movie where id = ${id}))
+         or (scope = 'genre' and scope_id in (select genre_id from movie_genres where movie_id = ${id}))
+      order by scope, scope_id for update`);
     const consequences = await getMovieDeleteConsequences(id, tx);
     if (!consequences) return { gone: true as const };
     if (!confirmed && (consequences.characters > 0 || consequences.favorites > 0)) return { needsConfirmation: consequences };

@@ -12,10 +12,17 @@ export function intArray(ids: number[]): SQL {
   return ids.length ? sql`array[${sql.join(ids.map((id) => sql`${id}`), sql`, `)}]::int[]` : sql`'{}'::int[]`;
 }
 
-/** Which of these ids are stored images (a tampered id, or a file that is not an image, is missing from the set). */
+/**
+ * Which of these ids are public stored images that are nobody's avatar (a tampered id, a file that is not an
+ * image, a private file — which public pages would not show — or an avatar, which its owner may delete at any
+ * time, is missing from the set).
+ */
 export async function checkImageFiles(executor: Executor, ids: number[]): Promise<Set<number>> {
   if (ids.length === 0) return new Set();
-  const rows = await executor.execute<{ id: number }>(sql`select id from file_ where id = any(${intArray(ids)}) and mime_type like 'image/%'`);
+  const rows = await executor.execute<{ id: number }>(sql`
+    select f.id from file_ f
+    where f.id = any(${intArray(ids)}) and f.mime_type like 'image/%' and f.is_public
+      and not exists (select 1 from user_ u where u.avatar_id = f.id)`);
   return new Set(rows.map((r) => r.id));
 }
 
@@ -25,6 +32,9 @@ export async function checkImageFiles(executor: Executor, ids: number[]): Promis
  */
 export async function removeOrphanFiles(executor: Executor, ids: number[]): Promise<OrphanFile[]> {
   if (ids.length === 0) return [];
+  // Lock the candidates first: a save that starts using one of them meanwhile is waited for and then seen by
+  // the usage check below (a DELETE alone would check, wait, and delete a file that just became a poster).
+  await executor.execute(sql`select id from file_ where id = any(${intArray(ids)}) order by id for update`);
   return executor.execute<OrphanFile>(sql`
     delete from file_ f
     where f.id = any(${intArray(ids)})
