@@ -162,3 +162,25 @@ test("quickCreatePersonAction creates a person for editors only", async ({ baseU
   expect(await refused.text()).toContain("Type the person’s name.");
   await editor.dispose();
 });
+
+test("an upload without a Content-Length (chunked) is refused before its body is read", async ({ baseURL }) => {
+  const editor = await signedIn(baseURL, "editor");
+  const cookie = (await editor.storageState()).cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+  const name = `chunked-${unique()}.png`;
+  const boundary = "----marquee-chunked";
+  const body = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: image/png\r\n\r\n`),
+    await pngOf(64, 64),
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  // fetch with a stream body sends Transfer-Encoding: chunked and no Content-Length.
+  const response = await fetch(new URL("/api/admin/uploads", baseURL), {
+    method: "POST",
+    headers: { cookie, "content-type": `multipart/form-data; boundary=${boundary}` },
+    body: new ReadableStream({ start: (c) => (c.enqueue(new Uint8Array(body)), c.close()) }),
+    duplex: "half",
+  } as RequestInit & { duplex: "half" });
+  expect(response.status).toBe(411);
+  expect(await filesNamed(name)).toEqual([]);
+  await editor.dispose();
+});

@@ -198,7 +198,11 @@ test.describe("person page", () => {
     await expect.poll(() => third.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
     const box = (await third.boundingBox())!;
     expect(box.x).toBeGreaterThan(100);
-    await page.mouse.click(90, box.y + box.height / 2);
+    // The backdrop beside the photo, below the previous-photo button.
+    const x = box.x / 2;
+    const y = box.y + box.height * 0.85;
+    expect(await page.evaluate(([px, py]) => document.elementFromPoint(px, py)?.closest("button, img") ?? null, [x, y])).toBeNull();
+    await page.mouse.click(x, y);
     await expect(lightbox).toBeHidden();
   });
 

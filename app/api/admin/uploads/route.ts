@@ -41,8 +41,11 @@ export async function POST(request: NextRequest) {
   if (!viewer) return refuse(401, "Your session has ended. Sign in again to continue.");
   if (!isEditor(viewer)) return refuse(403, "Only editors can upload images.");
 
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_IMAGE_BYTES + ENVELOPE_BYTES) return refuse(413, "This image is larger than 8 MB.");
+  // Browsers always send a length with a form upload; without one (chunked) the body could not be bounded before
+  // request.formData() reads all of it into memory.
+  const length = request.headers.get("content-length");
+  if (length === null || !/^\d+$/.test(length)) return refuse(411, "Send the image with a Content-Length header.");
+  if (Number(length) > MAX_IMAGE_BYTES + ENVELOPE_BYTES) return refuse(413, "This image is larger than 8 MB.");
 
   let form: FormData;
   try {
