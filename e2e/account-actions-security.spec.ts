@@ -14,7 +14,7 @@ const FAVORITES = "app/(account)/favorites/actions.ts";
 
 const favoritesOf = (userId: number) =>
   withTestDatabase(async (db) => (await db.select({ movie_id: favorite_movies.movie_id }).from(favorite_movies).where(eq(favorite_movies.user_id, userId))).map((r) => r.movie_id));
-const someMovieId = () => withTestDatabase(async (db) => (await db.select({ id: movie.id }).from(movie).limit(1))[0].id);
+const someMovieId = () => withTestDatabase(async (db) => (await db.select({ id: movie.id }).from(movie).orderBy(movie.id).limit(1))[0].id);
 const fileCount = () => withTestDatabase(async (db) => (await db.select({ n: count() }).from(file_))[0].n);
 
 test("the favorite action called anonymously, or with someone else's user id, touches only the caller's favorites", async ({ playwright, baseURL }) => {
@@ -49,19 +49,20 @@ test("the favorite action called anonymously, or with someone else's user id, to
 });
 
 test("the favorites import refuses anonymous callers", async ({ playwright, baseURL }) => {
-  // Metropolis: a film no other journey favorites, so its count is this test's alone (specs run in parallel).
-  const metropolisFavorites = () =>
-    withTestDatabase(async (db) => (await db.select({ n: count() }).from(favorite_movies).innerJoin(movie, eq(movie.id, favorite_movies.movie_id)).where(eq(movie.title, "Metropolis")))[0].n);
+  // A film of this test's own, so that no other spec running in parallel touches its favorites.
+  const title = `Import probe ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  const [film] = await withTestDatabase((db) => db.insert(movie).values({ title, release_date: "1999-01-01" }).returning({ id: movie.id }));
+  const favoritesOfFilm = () => withTestDatabase(async (db) => (await db.select({ n: count() }).from(favorite_movies).where(eq(favorite_movies.movie_id, film.id)))[0].n);
   const anonymous = await playwright.request.newContext({ baseURL });
-  const before = await metropolisFavorites();
   const response = await callAction(
     anonymous,
     { file: FAVORITES, name: "importFavoritesAction" },
-    { file: { name: "favorites.csv", mimeType: "text/csv", buffer: Buffer.from("Title,Year\nMetropolis,1927\n") } },
+    { file: { name: "favorites.csv", mimeType: "text/csv", buffer: Buffer.from(`Title,Year\n${title},1999\n`) } },
     { previousState: {} },
   );
   expect(await response.text()).toContain("Sign in again");
-  expect(await metropolisFavorites()).toBe(before);
+  expect(await favoritesOfFilm()).toBe(0);
+  await withTestDatabase((db) => db.delete(movie).where(eq(movie.id, film.id)));
   await anonymous.dispose();
 });
 
