@@ -55,3 +55,34 @@ export function yearOf(isoDate: string | null | undefined): number | null {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${formatNumber(n)} ${n === 1 ? one : many}`;
 }
+
+const shortDate = new Intl.DateTimeFormat("en-US", { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });
+
+/** When a row was last edited, for admin lists: "just now", "12 min ago", "3 h ago", then the date. */
+export function formatEdited(at: Date, now: number): string {
+  const minutes = Math.floor((now - at.getTime()) / 60_000);
+  if (minutes < 1) return "just now";
+  if (minutes < 60) return `${minutes} min ago`;
+  if (minutes < 24 * 60) return `${Math.floor(minutes / 60)} h ago`;
+  return shortDate.format(at);
+}
+
+const byteUnits = ["B", "KB", "MB", "GB"];
+
+/** 48213 → "47.1 KB". */
+export function formatBytes(bytes: number | null): string {
+  if (bytes === null) return "—";
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < byteUnits.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${unit === 0 ? value : value.toFixed(value < 10 ? 1 : 0)} ${byteUnits[unit]}`;
+}
+
+/** "2026-03-04 10:11:12.345+00" (PostgreSQL's text of a timestamptz) → "Mar 4, 2026". */
+export function formatShortDate(timestamp: string): string {
+  const d = new Date(`${timestamp.slice(0, 10)}T00:00:00Z`);
+  return Number.isNaN(d.getTime()) ? timestamp : shortDate.format(d);
+}

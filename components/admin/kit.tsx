@@ -106,3 +106,53 @@ export function FormSection({ id, title, description, children }: { id: string; 
     </section>
   );
 }
+
+const linkClass = "text-accent underline-offset-2 hover:underline";
+
+/**
+ * The empty state of an admin list: filters that match nothing offer the whole list back; an empty table says so
+ * and, where it makes sense, offers to create the first row.
+ */
+export function ListEmpty({
+  filtered,
+  noMatch,
+  clear,
+  none,
+  start,
+}: {
+  filtered: boolean;
+  noMatch: string;
+  clear: { href: string; label: string };
+  none: string;
+  start?: { href: string; label: string };
+}) {
+  if (filtered) {
+    return (
+      <>
+        {noMatch}{" "}
+        <Link href={clear.href} className={linkClass}>
+          {clear.label}
+        </Link>
+      </>
+    );
+  }
+  if (!start) return <>{none}</>;
+  return (
+    <>
+      {none}{" "}
+      <Link href={start.href} className={linkClass}>
+        {start.label}
+      </Link>
+    </>
+  );
+}
+
+/** "Deleted “name”." after a delete that ended on the list (the name comes from the URL, cut short). */
+export function DeletedNotice({ name }: { name: string | null | undefined }) {
+  if (!name) return null;
+  return (
+    <p role="status" className="mb-4 rounded-lg bg-emerald-500/10 px-4 py-3 text-sm text-emerald-700 dark:text-emerald-300" data-testid="form-message">
+      Deleted “{name}”.
+    </p>
+  );
+}

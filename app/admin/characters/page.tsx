@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ExternalLink, Plus } from "lucide-react";
-import { AdminHeader, AdminTable, ButtonLink, ListToolbar, ToolbarSelect } from "@/components/admin/kit";
+import { AdminHeader, AdminTable, DeletedNotice, ListEmpty, ButtonLink, ListToolbar, ToolbarSelect } from "@/components/admin/kit";
 import { Pagination } from "@/components/ui/pagination";
 import { listAdminCharacters } from "@/db/queries/admin/characters";
 import { ADMIN_PAGE_SIZE } from "@/db/queries/admin/people";
-import { formatNumber, plural } from "@/lib/format";
+import { formatEdited, formatNumber, plural } from "@/lib/format";
 import { requireEditor } from "@/lib/session";
 import { characterHref } from "@/lib/slug";
 import { adminCharactersHref, parseAdminCharactersParams } from "@/lib/validation/admin/character";
@@ -14,16 +14,6 @@ import { roleLabel } from "../../(site)/movies/[id]/cast-roles";
 
 export const metadata: Metadata = { title: "Characters" };
 
-const updatedFormat = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
-
-/** "just now", "12 min ago", "3 h ago", then the date. */
-function edited(at: Date, now: number): string {
-  const minutes = Math.floor((now - at.getTime()) / 60_000);
-  if (minutes < 1) return "just now";
-  if (minutes < 60) return `${minutes} min ago`;
-  if (minutes < 24 * 60) return `${Math.floor(minutes / 60)} h ago`;
-  return updatedFormat.format(at);
-}
 
 export default async function AdminCharactersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireEditor();
@@ -53,11 +43,7 @@ export default async function AdminCharactersPage({ searchParams }: { searchPara
           </ButtonLink>
         }
       />
-      {deleted ? (
-        <p role="status" className="mb-4 rounded-lg bg-emerald-500/10 px-4 py-3 text-sm text-emerald-700 dark:text-emerald-300" data-testid="form-message">
-          Deleted “{deleted}”.
-        </p>
-      ) : null}
+      <DeletedNotice name={deleted} />
 
       <ListToolbar action="/admin/characters" q={params.q} placeholder="Search character names">
         <ToolbarSelect
@@ -87,21 +73,13 @@ export default async function AdminCharactersPage({ searchParams }: { searchPara
         }
         empty={
           list.rows.length === 0 ? (
-            filtered ? (
-              <>
-                No characters match.{" "}
-                <Link href="/admin/characters" className="text-accent underline-offset-2 hover:underline">
-                  Show all characters
-                </Link>
-              </>
-            ) : (
-              <>
-                No characters yet.{" "}
-                <Link href="/admin/characters/new" className="text-accent underline-offset-2 hover:underline">
-                  Create the first one
-                </Link>
-              </>
-            )
+            <ListEmpty
+              filtered={filtered}
+              noMatch="No characters match."
+              clear={{ href: "/admin/characters", label: "Show all characters" }}
+              none="No characters yet."
+              start={{ href: "/admin/characters/new", label: "Create the first one" }}
+            />
           ) : undefined
         }
       >
@@ -140,7 +118,7 @@ export default async function AdminCharactersPage({ searchParams }: { searchPara
               </td>
               <td className="whitespace-nowrap text-muted">
                 <time dateTime={updatedAt.toISOString()} title={updatedAt.toISOString()}>
-                  {edited(updatedAt, now)}
+                  {formatEdited(updatedAt, now)}
                 </time>
               </td>
               <td className="relative whitespace-nowrap text-right">

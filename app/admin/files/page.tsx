@@ -1,15 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { FileImage } from "lucide-react";
-import { AdminHeader, AdminTable, ListToolbar, ToolbarSelect } from "@/components/admin/kit";
+import { AdminHeader, AdminTable, ListEmpty, ListToolbar, ToolbarSelect } from "@/components/admin/kit";
 import { DeleteButton } from "@/components/admin/delete-button";
 import { Pagination } from "@/components/ui/pagination";
 import { listFiles } from "@/db/queries/admin/files";
-import { formatNumber, plural } from "@/lib/format";
+import { formatBytes, formatNumber, formatShortDate, plural } from "@/lib/format";
 import { isAdmin, requireEditor } from "@/lib/session";
 import { FILE_SORT_LABELS, FILE_SORTS, FILE_TYPES, FILES_PAGE_SIZE, parseFileFilters, type FileFilters } from "@/lib/validation/admin/file";
 import { deleteFileAction, setFileVisibilityAction } from "./actions";
-import { formatBytes, formatShortDate, referenceFor } from "./file-uses";
+import { referenceFor } from "./file-uses";
 import { FilesUpload } from "./files-upload";
 import { VisibilityToggle } from "./visibility-toggle";
 
@@ -91,13 +91,12 @@ export default async function AdminFilesPage({ searchParams }: { searchParams: P
         }
         empty={
           files.length === 0 ? (
-            filtered ? (
-              <>
-                No files match these filters. <Link href="/admin/files" className="text-accent underline-offset-2 hover:underline">Show all files</Link>
-              </>
-            ) : (
-              "No files yet: they appear here when posters, photos or avatars are uploaded."
-            )
+            <ListEmpty
+              filtered={filtered}
+              noMatch="No files match these filters."
+              clear={{ href: "/admin/files", label: "Show all files" }}
+              none="No files yet: they appear here when posters, photos or avatars are uploaded."
+            />
           ) : undefined
         }
       >

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ExternalLink, ImageOff, Plus } from "lucide-react";
-import { AdminHeader, AdminTable, ButtonLink, ListToolbar, ToolbarSelect } from "@/components/admin/kit";
+import { AdminHeader, AdminTable, DeletedNotice, ListEmpty, ButtonLink, ListToolbar, ToolbarSelect } from "@/components/admin/kit";
 import { Pagination } from "@/components/ui/pagination";
 import { getMovieFormOptions, listAdminMovies } from "@/db/queries/admin/movies";
-import { formatNumber, plural } from "@/lib/format";
+import { formatEdited, formatNumber, plural } from "@/lib/format";
 import { requireEditor } from "@/lib/session";
 import { movieHref } from "@/lib/slug";
 import { ADMIN_MOVIES_PAGE_SIZE, adminMovieListHref, parseAdminMovieListParams } from "@/lib/validation/admin/movie";
@@ -17,16 +17,6 @@ const SORT_OPTIONS = [
   { value: "release", label: "Newest release" },
 ];
 
-const updatedFormat = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
-
-/** "just now", "12 min ago", "3 h ago", then the date. */
-function edited(at: Date, now: number): string {
-  const minutes = Math.floor((now - at.getTime()) / 60_000);
-  if (minutes < 1) return "just now";
-  if (minutes < 60) return `${minutes} min ago`;
-  if (minutes < 24 * 60) return `${Math.floor(minutes / 60)} h ago`;
-  return updatedFormat.format(at);
-}
 
 const inputClass =
   "h-10 rounded-lg border border-border bg-surface px-3 text-sm text-foreground focus:border-accent focus:outline-none focus:ring-2 focus:ring-ring/40";
@@ -56,11 +46,7 @@ export default async function AdminMoviesPage({ searchParams }: { searchParams: 
           </ButtonLink>
         }
       />
-      {deleted ? (
-        <p role="status" className="mb-4 rounded-lg bg-emerald-500/10 px-4 py-3 text-sm text-emerald-700 dark:text-emerald-300" data-testid="form-message">
-          Deleted “{deleted}”.
-        </p>
-      ) : null}
+      <DeletedNotice name={deleted} />
 
       <ListToolbar action="/admin/movies" q={params.q} placeholder="Search titles">
         <ToolbarSelect
@@ -112,21 +98,13 @@ export default async function AdminMoviesPage({ searchParams }: { searchParams: 
         }
         empty={
           list.rows.length === 0 ? (
-            filtered ? (
-              <>
-                No movies match these filters.{" "}
-                <Link href="/admin/movies" className="text-accent underline-offset-2 hover:underline">
-                  Show all movies
-                </Link>
-              </>
-            ) : (
-              <>
-                No movies yet.{" "}
-                <Link href="/admin/movies/new" className="text-accent underline-offset-2 hover:underline">
-                  Create the first one
-                </Link>
-              </>
-            )
+            <ListEmpty
+              filtered={filtered}
+              noMatch="No movies match these filters."
+              clear={{ href: "/admin/movies", label: "Show all movies" }}
+              none="No movies yet."
+              start={{ href: "/admin/movies/new", label: "Create the first one" }}
+            />
           ) : undefined
         }
       >
@@ -158,7 +136,7 @@ export default async function AdminMoviesPage({ searchParams }: { searchParams: 
             <td className="min-w-36 text-muted">{m.genres.length ? m.genres.join(", ") : <span className="text-red-700 dark:text-red-300">none</span>}</td>
             <td className="whitespace-nowrap text-muted">
               <time dateTime={m.updatedAt} title={m.updatedAt}>
-                {edited(new Date(m.updatedAt), now)}
+                {formatEdited(new Date(m.updatedAt), now)}
               </time>
             </td>
             <td className="whitespace-nowrap text-right">

@@ -1,26 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ExternalLink, Plus, UserRound } from "lucide-react";
-import { AdminHeader, AdminTable, ButtonLink, ListToolbar, ToolbarSelect } from "@/components/admin/kit";
+import { AdminHeader, AdminTable, DeletedNotice, ListEmpty, ButtonLink, ListToolbar, ToolbarSelect } from "@/components/admin/kit";
 import { Pagination } from "@/components/ui/pagination";
 import { ADMIN_PAGE_SIZE, getCountryOptions, listAdminPeople } from "@/db/queries/admin/people";
-import { formatDate, formatNumber, plural } from "@/lib/format";
+import { formatDate, formatEdited, formatNumber, plural } from "@/lib/format";
 import { requireEditor } from "@/lib/session";
 import { personHref } from "@/lib/slug";
 import { ADMIN_PEOPLE_SORT_LABELS, ADMIN_PEOPLE_SORTS, adminPeopleHref, first, parseAdminPeopleParams } from "@/lib/validation/admin/person";
 
 export const metadata: Metadata = { title: "People" };
 
-const updatedFormat = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
-
-/** "just now", "12 min ago", "3 h ago", then the date. */
-function edited(at: Date, now: number): string {
-  const minutes = Math.floor((now - at.getTime()) / 60_000);
-  if (minutes < 1) return "just now";
-  if (minutes < 60) return `${minutes} min ago`;
-  if (minutes < 24 * 60) return `${Math.floor(minutes / 60)} h ago`;
-  return updatedFormat.format(at);
-}
 
 function credits(directed: number, roles: number) {
   const parts = [directed ? `${plural(directed, "film")} directed` : null, roles ? plural(roles, "role") : null].filter(Boolean);
@@ -54,11 +44,7 @@ export default async function AdminPeoplePage({ searchParams }: { searchParams: 
           </ButtonLink>
         }
       />
-      {deleted ? (
-        <p role="status" className="mb-4 rounded-lg bg-emerald-500/10 px-4 py-3 text-sm text-emerald-700 dark:text-emerald-300" data-testid="form-message">
-          Deleted “{deleted}”.
-        </p>
-      ) : null}
+      <DeletedNotice name={deleted} />
 
       <ListToolbar action="/admin/people" q={params.q} placeholder="Search names">
         <ToolbarSelect
@@ -109,21 +95,13 @@ export default async function AdminPeoplePage({ searchParams }: { searchParams: 
         }
         empty={
           list.rows.length === 0 ? (
-            filtered ? (
-              <>
-                No people match these filters.{" "}
-                <Link href="/admin/people" className="text-accent underline-offset-2 hover:underline">
-                  Show everyone
-                </Link>
-              </>
-            ) : (
-              <>
-                No people yet.{" "}
-                <Link href="/admin/people/new" className="text-accent underline-offset-2 hover:underline">
-                  Add the first one
-                </Link>
-              </>
-            )
+            <ListEmpty
+              filtered={filtered}
+              noMatch="No people match these filters."
+              clear={{ href: "/admin/people", label: "Show everyone" }}
+              none="No people yet."
+              start={{ href: "/admin/people/new", label: "Add the first one" }}
+            />
           ) : undefined
         }
       >
@@ -157,7 +135,7 @@ export default async function AdminPeoplePage({ searchParams }: { searchParams: 
               <td className="whitespace-nowrap text-muted">{credit ?? "—"}</td>
               <td className="whitespace-nowrap text-muted">
                 <time dateTime={updatedAt.toISOString()} title={updatedAt.toISOString()}>
-                  {edited(updatedAt, now)}
+                  {formatEdited(updatedAt, now)}
                 </time>
               </td>
               <td className="relative whitespace-nowrap text-right">

@@ -1,13 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { UserRound } from "lucide-react";
-import { AdminHeader, AdminTable, ListToolbar, ToolbarSelect } from "@/components/admin/kit";
+import { AdminHeader, AdminTable, ListEmpty, ListToolbar, ToolbarSelect } from "@/components/admin/kit";
 import { Pagination } from "@/components/ui/pagination";
 import { listUsers } from "@/db/queries/admin/users";
-import { formatNumber, plural } from "@/lib/format";
+import { formatNumber, formatShortDate, plural } from "@/lib/format";
 import { requireAdmin } from "@/lib/session";
 import { parseUserFilters, ROLE_LABELS, ROLES, USER_SORT_LABELS, USER_SORTS, USERS_PAGE_SIZE, type UserFilters } from "@/lib/validation/admin/user";
-import { formatShortDate } from "../files/file-uses";
 import { changeUserRoleAction, setUserDisabledAction } from "./actions";
 import { RoleForm, StatusForm } from "./user-forms";
 
@@ -71,13 +69,12 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
         }
         empty={
           users.length === 0 ? (
-            filtered ? (
-              <>
-                No users match these filters. <Link href="/admin/users" className="text-accent underline-offset-2 hover:underline">Show all users</Link>
-              </>
-            ) : (
-              "No users yet."
-            )
+            <ListEmpty
+              filtered={filtered}
+              noMatch="No users match these filters."
+              clear={{ href: "/admin/users", label: "Show all users" }}
+              none="No users yet."
+            />
           ) : undefined
         }
       >
