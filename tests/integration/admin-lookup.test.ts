@@ -2,8 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { lookupEntities, pickedEntities, type LookupKind } from "@/db/queries/admin/lookup";
 import { insertQuickPerson } from "@/db/queries/admin/quick-person";
-import { countries, file_, genres, movie, person } from "@/db/schema";
-import { existingFileIds, unknownFileErrors, UNKNOWN_FILE_MESSAGE, uploadedFiles } from "@/lib/admin-files";
+import { countries, genres, movie, person } from "@/db/schema";
 import { quickPersonSchema, splitPersonName } from "@/lib/validation/admin/quick-person";
 import { normalizeSearchText } from "@/lib/validation/search-text";
 import { openTestDatabase } from "../support/database";
@@ -161,24 +160,5 @@ describe("quick person creation", () => {
     const created = await insertQuickPerson(quickPersonSchema.parse("Ingrid Quickcreated"));
     expect(created.label).toBe("Ingrid Quickcreated");
     expect((await lookup("person", "quickcreated"))[0]).toEqual({ id: created.id, label: "Ingrid Quickcreated" });
-  });
-});
-
-describe("existing file ids (tampered form fields)", () => {
-  it("knows stored images only, and names the fields whose ids are not", async () => {
-    const [image, document] = await db
-      .insert(file_)
-      .values([
-        { file_name: "p.png", mime_type: "image/png", file_key: "lookuptestimage.png", file_url: "/files/lookuptestimage.png" },
-        { file_name: "d.pdf", mime_type: "application/pdf", file_key: "lookuptestdocument.pdf", file_url: "/files/lookuptestdocument.pdf" },
-      ])
-      .returning();
-    expect(await existingFileIds([image.id, document.id, 987_654, -3, 1.5, 2 ** 40, Number.NaN])).toEqual(new Set([image.id]));
-    expect(await existingFileIds([])).toEqual(new Set());
-    expect(await unknownFileErrors({ poster_id: image.id, main_photo_id: null, photo_ids: [image.id, 987_654], avatar: document.id })).toEqual({
-      photo_ids: UNKNOWN_FILE_MESSAGE,
-      avatar: UNKNOWN_FILE_MESSAGE,
-    });
-    expect(await uploadedFiles([987_654, image.id, document.id])).toEqual([{ id: image.id, url: "/files/lookuptestimage.png", file_name: "p.png" }]);
   });
 });
