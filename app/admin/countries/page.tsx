@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { TaxonomyList } from "@/components/admin/taxonomy-list";
 import { listTaxonomy } from "@/db/queries/admin/taxonomy";
 import { requireEditor } from "@/lib/session";
-import { cleanText, parseTaxonomyFilters } from "@/lib/validation/admin/taxonomy";
+import { cleanSearch } from "@/lib/validation/admin/list-params";
+import { parseTaxonomyFilters } from "@/lib/validation/admin/taxonomy";
 
 export const metadata: Metadata = { title: "Countries" };
 
@@ -11,6 +12,6 @@ export default async function AdminCountriesPage({ searchParams }: { searchParam
   const params = await searchParams;
   const filters = parseTaxonomyFilters("country", params);
   const data = await listTaxonomy("country", filters);
-  const deleted = cleanText(typeof params.deleted === "string" ? params.deleted : undefined, 100);
+  const deleted = cleanSearch(typeof params.deleted === "string" ? params.deleted : undefined, 100);
   return <TaxonomyList kind="country" filters={filters} data={data} deleted={deleted || undefined} />;
 }

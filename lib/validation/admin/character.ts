@@ -3,7 +3,8 @@
  * query parameters of /admin/characters.
  */
 import { z } from "zod";
-import { cleanSearch, first, idList, optionalText, parsePage, requiredId, requiredLine } from "./person";
+import { cleanSearch, parsePage } from "./list-params";
+import { first, idList, optionalText, requiredId, requiredLine } from "./person";
 import { versionField } from "./version";
 
 export const CHARACTER_LIMITS = { name: 200, description: 5_000, role: 32, actors: 50 } as const;
@@ -50,7 +51,7 @@ export const characterDeleteSchema = z.object({
 export type AdminCharactersParams = { q: string; withoutActor: boolean; page: number };
 
 export function parseAdminCharactersParams(params: Record<string, string | string[] | undefined>): AdminCharactersParams {
-  return { q: cleanSearch(first(params.q)), withoutActor: first(params.actor) === "none", page: parsePage(first(params.page)) };
+  return { q: cleanSearch(first(params.q), 100), withoutActor: first(params.actor) === "none", page: parsePage(first(params.page)) };
 }
 
 export function adminCharactersHref(p: Partial<AdminCharactersParams>): string {

@@ -3,6 +3,7 @@
  * back to the default) and the row actions' forms (visibility, delete).
  */
 import { z } from "zod";
+import { cleanSearch, oneOf, parsePage, single, type ListParams } from "./list-params";
 
 export const FILES_PAGE_SIZE = 50;
 export const FILES_QUERY_MAX_LENGTH = 100;
@@ -36,33 +37,11 @@ export type FileFilters = {
   page: number;
 };
 
-type Params = Record<string, string | string[] | undefined>;
+type Params = ListParams;
 
-function single(value: string | string[] | undefined): string | undefined {
-  const v = Array.isArray(value) ? value[0] : value;
-  return v === undefined || v.trim() === "" ? undefined : v;
-}
 
-/** Control characters (PostgreSQL refuses NUL) and the replacement character of broken UTF-8 become spaces. */
-export function cleanSearch(raw: string | undefined, max: number): string {
-  if (!raw) return "";
-  return raw
-    .replace(/[\u0000-\u001f\u007f\ufffd]/g, " ")
-    .replace(/\s+/g, " ")
-    .trim()
-    .slice(0, max)
-    .trim();
-}
 
-/** `?page=abc`, `?page=-3` → 1; a page past the end is clamped by the query. */
-export function parsePage(raw: string | undefined): number {
-  const n = Number(raw);
-  return Number.isSafeInteger(n) && n >= 1 ? Math.min(n, 1_000_000) : 1;
-}
 
-function oneOf<T extends string>(values: readonly T[], raw: string | undefined): T | null {
-  return raw !== undefined && (values as readonly string[]).includes(raw) ? (raw as T) : null;
-}
 
 export function parseFileFilters(params: Params): FileFilters {
   return {

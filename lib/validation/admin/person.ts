@@ -3,6 +3,7 @@
  * parameters of /admin/people. FormData values are strings: ids and dates are parsed here, "" means "none".
  */
 import { z } from "zod";
+import { cleanSearch, parsePage } from "./list-params";
 import { versionField } from "./version";
 
 export const PERSON_LIMITS = { first_name: 100, last_name: 100, biography: 10_000, gallery_batch: 30 } as const;
@@ -151,26 +152,12 @@ type SearchParams = Record<string, string | string[] | undefined>;
 
 export const first = (v: string | string[] | undefined): string | undefined => (Array.isArray(v) ? v[0] : v);
 
-/** The search text of an admin list: control characters and broken UTF-8 removed, spaces collapsed, ≤ 100 characters. */
-export function cleanSearch(v: string | undefined): string {
-  return (v ?? "")
-    .replace(/[\u0000-\u001f\u007f\ufffd]/g, " ")
-    .replace(/\s+/g, " ")
-    .trim()
-    .slice(0, 100)
-    .trim();
-}
-
-export function parsePage(v: string | undefined): number {
-  const n = Number(v);
-  return Number.isSafeInteger(n) && n >= 1 ? n : 1;
-}
 
 export function parseAdminPeopleParams(params: SearchParams): AdminPeopleParams {
   const country = Number(first(params.country));
   const pick = <T extends string>(values: readonly T[], v: string | undefined): T | null => (values as readonly string[]).includes(v ?? "") ? (v as T) : null;
   return {
-    q: cleanSearch(first(params.q)),
+    q: cleanSearch(first(params.q), 100),
     country: Number.isSafeInteger(country) && country >= 1 && country <= MAX_ID ? country : null,
     missing: pick(ADMIN_PEOPLE_MISSING, first(params.missing)),
     role: pick(ADMIN_PEOPLE_ROLES, first(params.role)),

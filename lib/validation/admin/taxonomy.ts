@@ -3,6 +3,7 @@
  * list's URL parameters. The same schemas give the forms their hints (required, maxLength).
  */
 import { z } from "zod";
+import { cleanSearch, parsePage, single, type ListParams } from "./list-params";
 import { versionField } from "./version";
 
 export const TAXONOMY_KINDS = ["genre", "country"] as const;
@@ -35,37 +36,18 @@ export function sortsFor(kind: TaxonomyKind): TaxonomySort[] {
 
 export type TaxonomyFilters = { q: string; sort: TaxonomySort; page: number };
 
-type Params = Record<string, string | string[] | undefined>;
+type Params = ListParams;
 
-function single(value: string | string[] | undefined): string | undefined {
-  const v = Array.isArray(value) ? value[0] : value;
-  return v === undefined || v.trim() === "" ? undefined : v;
-}
 
-/** Control characters (PostgreSQL refuses NUL) and the replacement character of broken UTF-8 become spaces. */
-export function cleanText(raw: string | undefined, max: number): string {
-  if (!raw) return "";
-  return raw
-    .replace(/[\u0000-\u001f\u007f\ufffd]/g, " ")
-    .replace(/\s+/g, " ")
-    .trim()
-    .slice(0, max)
-    .trim();
-}
 
-/** `?page=abc`, `?page=-3` → 1; a page past the end is clamped by the query. */
-export function parsePageParam(raw: string | string[] | undefined): number {
-  const n = Number(single(raw));
-  return Number.isSafeInteger(n) && n >= 1 ? Math.min(n, 1_000_000) : 1;
-}
 
 /** Anything may arrive in a URL: bad values fall back to the defaults, never an error. */
 export function parseTaxonomyFilters(kind: TaxonomyKind, params: Params): TaxonomyFilters {
   const sort = single(params.sort);
   return {
-    q: cleanText(single(params.q), TAXONOMY_QUERY_MAX_LENGTH),
+    q: cleanSearch(single(params.q), TAXONOMY_QUERY_MAX_LENGTH),
     sort: sort && (sortsFor(kind) as string[]).includes(sort) ? (sort as TaxonomySort) : "name",
-    page: parsePageParam(params.page),
+    page: parsePage(params.page),
   };
 }
 

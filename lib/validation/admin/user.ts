@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import type { UserRole } from "@/db/schema";
-import { cleanSearch, parsePage } from "./file";
+import { cleanSearch, oneOf, parsePage, single, type ListParams } from "./list-params";
 
 export const USERS_PAGE_SIZE = 50;
 export const USERS_QUERY_MAX_LENGTH = 100;
@@ -21,16 +21,9 @@ export const USER_SORT_LABELS: Record<UserSort, string> = { newest: "Newest firs
 
 export type UserFilters = { q: string; role: UserRole | null; status: UserStatus | null; sort: UserSort; page: number };
 
-type Params = Record<string, string | string[] | undefined>;
+type Params = ListParams;
 
-function single(value: string | string[] | undefined): string | undefined {
-  const v = Array.isArray(value) ? value[0] : value;
-  return v === undefined || v.trim() === "" ? undefined : v;
-}
 
-function oneOf<T extends string>(values: readonly T[], raw: string | undefined): T | null {
-  return raw !== undefined && (values as readonly string[]).includes(raw) ? (raw as T) : null;
-}
 
 export function parseUserFilters(params: Params): UserFilters {
   return {

@@ -3,7 +3,8 @@ import { notFound } from "next/navigation";
 import { TaxonomyEditView } from "@/components/admin/taxonomy-pages";
 import { getTaxonomyItem, getTaxonomyReferences, listTaxonomyOptions } from "@/db/queries/admin/taxonomy";
 import { requireEditor } from "@/lib/session";
-import { cleanText, parseRouteId } from "@/lib/validation/admin/taxonomy";
+import { cleanSearch } from "@/lib/validation/admin/list-params";
+import { parseRouteId } from "@/lib/validation/admin/taxonomy";
 import { deleteCountryAction, mergeCountryAction, updateCountryAction } from "../actions";
 
 export const metadata: Metadata = { title: "Edit country" };
@@ -17,7 +18,7 @@ export default async function EditCountryPage({ params, searchParams }: Props) {
   const [item, usage, options] = await Promise.all([getTaxonomyItem("country", id), getTaxonomyReferences("country", id), listTaxonomyOptions("country", id)]);
   if (!item) notFound();
   const sp = await searchParams;
-  const merged = cleanText(typeof sp.merged === "string" ? sp.merged : undefined, 100);
+  const merged = cleanSearch(typeof sp.merged === "string" ? sp.merged : undefined, 100);
   const notice = merged ? `Merged “${merged}” into this country.` : sp.created ? "Country created." : undefined;
   return (
     <TaxonomyEditView

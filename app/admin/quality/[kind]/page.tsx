@@ -8,7 +8,7 @@ import { getQualityQueue, QUALITY_LISTING_CAP, type QualityEntity } from "@/db/q
 import { formatNumber, plural } from "@/lib/format";
 import { requireEditor } from "@/lib/session";
 import { isQualityKind, QUALITY_LABELS, QUALITY_PAGE_SIZE } from "@/lib/validation/admin/quality";
-import { parsePageParam } from "@/lib/validation/admin/taxonomy";
+import { parsePage } from "@/lib/validation/admin/list-params";
 
 function EntityLink({ entity }: { entity: QualityEntity }) {
   return (
@@ -30,7 +30,7 @@ export default async function QualityQueuePage({ params, searchParams }: Props) 
   await requireEditor();
   const { kind } = await params;
   if (!isQualityKind(kind)) notFound();
-  const page = parsePageParam((await searchParams).page);
+  const page = parsePage((await searchParams).page);
   const queue = await getQualityQueue(kind, { page, pageSize: QUALITY_PAGE_SIZE });
   const labels = QUALITY_LABELS[kind];
   const first = (queue.page - 1) * QUALITY_PAGE_SIZE + 1;
