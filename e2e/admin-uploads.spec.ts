@@ -184,3 +184,14 @@ test("an upload without a Content-Length (chunked) is refused before its body is
   expect(await filesNamed(name)).toEqual([]);
   await editor.dispose();
 });
+
+test("the lookup answers an unknown kind with 400 and a message, and takes a missing q as empty", async ({ baseURL }) => {
+  const editor = await signedIn(baseURL, "editor");
+  const unknown = await editor.get("/api/admin/lookup?kind=spaceship&q=x");
+  expect(unknown.status()).toBe(400);
+  expect(await unknown.json()).toEqual({ error: "kind must be one of person, country, genre, movie." });
+  const noQuery = await editor.get("/api/admin/lookup?kind=genre");
+  expect(noQuery.status()).toBe(200);
+  expect(((await noQuery.json()) as { results: unknown[] }).results.length).toBeGreaterThan(0);
+  await editor.dispose();
+});
