@@ -7,6 +7,8 @@
  */
 import { relations, sql } from "drizzle-orm";
 import {
+  bigint,
+  bigserial,
   boolean,
   check,
   date,
@@ -100,6 +102,27 @@ export const movie_counts = pgTable(
   },
   (t) => [primaryKey({ columns: [t.scope, t.scope_id] }), check("movie_counts_scope_check", sql`${t.scope} in ('all', 'genre', 'country')`)],
 );
+
+/**
+ * Generations of what public pages show, for the anonymous page cache (lib/page-cache.ts): "catalogue" moves on
+ * with every committed change to the catalogue's tables, "favorites" with every committed change to favorite_movies
+ * (person pages rank "Known for" by favorites). Bumped at commit by triggers (custom migration 0012), once per
+ * transaction, so every instance, psql and the importers invalidate the cache without being told.
+ */
+export const page_generation = pgTable(
+  "page_generation",
+  {
+    scope: varchar("scope", { length: 16 }).primaryKey(),
+    value: bigint("value", { mode: "number" }).notNull().default(0),
+  },
+  (t) => [check("page_generation_scope_check", sql`${t.scope} in ('catalogue', 'favorites')`)],
+);
+
+/** A transaction's "bump this generation at commit" marker; rows live only until that commit. */
+export const page_generation_pending = pgTable("page_generation_pending", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  scope: varchar("scope", { length: 16 }).notNull(),
+});
 
 export const countries = pgTable(
   "countries",
