@@ -30,12 +30,15 @@ function percentile(sorted: Float64Array, p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
 
-/** `expectStatus`: the answer that counts as a success (200, or 404 for the not-found reference page). */
-export async function runLoad(url: string, connections: number, seconds: number, expectStatus = 200): Promise<LoadResult> {
+/**
+ * `expectStatus`: the answer that counts as a success (200, or 404 for the not-found reference page).
+ * `headers`: added to every request (the benchmark's "member" runs send a cookie, which the page cache never answers).
+ */
+export async function runLoad(url: string, connections: number, seconds: number, expectStatus = 200, headers: Record<string, string> = {}): Promise<LoadResult> {
   const latencies: number[] = [];
   const statuses: Record<number, number> = {};
   const started = performance.now();
-  const instance = autocannon({ url, connections, duration: seconds, timeout: 10, headers: { "accept-encoding": "gzip, deflate, br" } });
+  const instance = autocannon({ url, connections, duration: seconds, timeout: 10, headers: { "accept-encoding": "gzip, deflate, br", ...headers } });
   instance.on("response", (_client, statusCode, _bytes, responseTime) => {
     statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
     latencies.push(responseTime);
