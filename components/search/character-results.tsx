@@ -25,7 +25,7 @@ export function CharacterResults({ characters }: { characters: CharacterHit[] })
           <li key={c.id} className="flex items-center gap-3 px-3 py-3 sm:gap-4 sm:px-4" data-testid="character-result">
             <div className="relative h-15 w-10 shrink-0 overflow-hidden rounded-md bg-surface-muted ring-1 ring-border/60">
               {c.movie.posterUrl ? (
-                <Image src={c.movie.posterUrl} alt="" fill sizes="40px" className="object-cover" />
+                <Image src={c.movie.posterUrl} alt="" width={40} height={60} className="size-full object-cover" />
               ) : (
                 <Film aria-hidden className="absolute inset-0 m-auto size-4 text-muted" />
               )}

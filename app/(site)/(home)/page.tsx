@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { ArrowRight, Search } from "lucide-react";
-import { MovieGrid } from "@/components/movies/movie-card";
+import { MovieGrid } from "@/components/movies/movie-grid";
 import { PersonGrid } from "@/components/people/person-card";
 import { getGenreSummaries, getPopularPeople } from "@/db/queries/browse";
 import { getCatalogueCounts, getFeaturedMovies, getNewReleases } from "@/db/queries/movies";

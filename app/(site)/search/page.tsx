@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ArrowRight, Info } from "lucide-react";
-import { MovieGrid } from "@/components/movies/movie-card";
+import { MovieGrid } from "@/components/movies/movie-grid";
 import { PersonGrid } from "@/components/people/person-card";
 import { CharacterResults } from "@/components/search/character-results";
 import { SearchEmptyState } from "@/components/search/search-empty-state";

@@ -3,7 +3,7 @@ import Image from "next/image";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ChevronRight, UserRound } from "lucide-react";
-import { MovieGrid } from "@/components/movies/movie-card";
+import { MovieGrid } from "@/components/movies/movie-grid";
 import { FilmographySection } from "@/components/people/filmography";
 import { PersonFavoritesLine } from "@/components/favorites/person-favorites-line";
 import { PendingRegion } from "@/components/people/pending-region";
