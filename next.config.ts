@@ -33,9 +33,6 @@ const nextConfig: NextConfig = {
       },
     ];
   },
-  // proxy.ts must tell a client navigation (RSC request: the rsc header, ?_rsc=) from a document request, so the
-  // page cache never answers one with the other; by default Next hides those from the proxy.
-  skipProxyUrlNormalize: true,
   experimental: {
     serverActions: { bodySizeLimit: "10mb" },
     // forbidden() + app/forbidden.tsx: a real 403 for signed-in users without the editor role.

@@ -29,7 +29,9 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
-    command: `node node_modules/next/dist/bin/next start -p ${port}`,
+    // The production server, as `npm start` runs it (Next behind the anonymous page cache).
+    command: `node --import tsx scripts/server.ts`,
+    env: { PORT: String(port) },
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,

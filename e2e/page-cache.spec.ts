@@ -60,6 +60,10 @@ test.describe("anonymous page cache", () => {
       const unzipped = await normalize(second);
       expect(unzipped).toContain("</html>");
       expect(await normalize(plain)).toBe(unzipped);
+      // Brotli when the client takes it (browsers do).
+      const br = await raw.get("/genres", { headers: { "accept-encoding": "br, gzip" } });
+      expect(br.headers()["content-encoding"]).toBe("br");
+      expect(await normalize(br)).toBe(unzipped);
     } finally {
       await raw.dispose();
     }

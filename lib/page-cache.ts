@@ -1,15 +1,17 @@
 /**
- * The anonymous page cache, run by proxy.ts in front of the public catalogue's pages.
+ * The anonymous page cache, in front of Next in the production server (scripts/server.ts).
  *
  * What it serves: a visitor's GET of a public page (home, catalogue, movie, person, character, genre and country
  * indexes, search) without a session or any other cookie that could change the page, as a full HTML document (not a
- * client navigation's RSC request). Everybody else — signed-in users, forms, RSC, admin, account — is rendered as
- * before. A miss renders the page once through this same server as an anonymous request (concurrent misses of one
- * page share that render) and keeps the HTML with its headers; later visitors get those bytes.
+ * client navigation's RSC request). Everybody else — signed-in users, forms, RSC, admin, account, files, API — goes
+ * to Next as before. A miss has Next render the page once as an anonymous request through this same server
+ * (concurrent misses of one page share that render) and keeps the HTML, its headers, and gzip and brotli copies made
+ * once; later visitors get those bytes. Why in front of Next rather than in proxy.ts: Next compresses every response
+ * it sends again, per request, and drops a proxy's Content-Encoding, so a cached page could never be sent
+ * precompressed (compressing 150–300 KB of HTML per request cost more than the rest of a hit).
  *
  * The CSP nonce is per entry, not per response. A nonce has to be one an injected script cannot know: an entry is
- * immutable, so anything injected into a page arrives with a new render, which has a new nonce. Keeping the bytes
- * whole lets a hit cost one small query and a copy.
+ * immutable, so anything injected into a page arrives with a new render, which has a new nonce.
  *
  * Why it never serves a stale page, on one instance or many: every entry is keyed by the generations in
  * page_generation (moved on at commit by triggers whenever a table public pages show changes: migration 0012) and
@@ -17,15 +19,16 @@
  * request. Entries are immutable: two instances may each hold a copy of a page, never two different current ones
  * (apart from renders in flight while a change commits, which are keyed by the generation they started from).
  */
-import http from "node:http";
+import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
+import { promisify } from "node:util";
+import zlib from "node:zlib";
 import postgres from "postgres";
-import { NextResponse, type NextRequest } from "next/server";
 import { getBotType } from "next/dist/shared/lib/router/utils/is-bot";
 import { databaseUrl, getEnv } from "@/lib/env";
 
-/** Marks the render a miss asks this server for; such a request is always rendered, never served from the cache. */
+/** Marks the render a miss asks this server for; such a request always goes to Next, never to the cache. */
 export const FILL_HEADER = "x-marquee-page-fill";
-/** hit | miss | bypass, on every page the proxy sees (for operators and tests). */
+/** hit | miss | bypass, on every response of the production server (for operators and tests). */
 export const CACHE_HEADER = "x-marquee-cache";
 
 const CACHEABLE_PATHS = [
@@ -41,16 +44,21 @@ const CACHEABLE_PATHS = [
 ];
 /** Person pages rank "Known for" by users' favorites: their entries also carry the favorites generation. */
 const FAVORITES_DEPENDENT = /^\/people\/[^/]+$/;
-/** Cookies a public page never reads (Auth.js's sign-in bookkeeping). Any other cookie means "render it". */
+/** Cookies a public page never reads (Auth.js's sign-in bookkeeping). Any other cookie means "let Next render it". */
 const HARMLESS_COOKIES = new Set(["authjs.csrf-token", "__Host-authjs.csrf-token", "authjs.callback-url", "__Secure-authjs.callback-url"]);
+/** Headers of Next's client navigations and actions: their answers are RSC payloads, never the HTML document. */
+const NAVIGATION_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-action", "next-url"];
 const MAX_URL_LENGTH = 2048;
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
 const FILL_TIMEOUT_MS = 30_000;
-/** Response headers not kept with an entry: per-response or recomputed. */
-const DROPPED_HEADERS = new Set(["content-length", "transfer-encoding", "connection", "keep-alive", "date", CACHE_HEADER]);
+/** Response headers not kept with an entry: per-response, or set when the entry is sent. */
+const DROPPED_HEADERS = new Set(["content-length", "content-encoding", "transfer-encoding", "connection", "keep-alive", "date", CACHE_HEADER]);
 
-type Entry = { status: number; headers: [string, string][]; body: Buffer; bytes: number };
-/** What a render produced: an entry to keep, or a response to pass on once (404, redirects, errors, huge pages). */
+const gzip = promisify(zlib.gzip);
+const brotli = promisify(zlib.brotliCompress);
+
+type Entry = { status: number; headers: [string, string][]; identity: Buffer; gzip: Buffer | null; br: Buffer | null; bytes: number };
+/** What a render produced: an entry to keep, or a response to pass on once (404, errors, huge pages). */
 type Rendered = { entry: Entry; keep: boolean };
 
 type State = {
@@ -61,9 +69,7 @@ type State = {
   base?: string;
   warned: Set<string>;
 };
-// One per process (module instances of the proxy bundle share it).
-const holder = globalThis as unknown as { __marqueePageCache?: State };
-const state: State = (holder.__marqueePageCache ??= { entries: new Map(), inflight: new Map(), bytes: 0, warned: new Set() });
+const state: State = { entries: new Map(), inflight: new Map(), bytes: 0, warned: new Set() };
 
 function warnOnce(kind: string, message: string) {
   if (state.warned.has(kind)) return;
@@ -71,13 +77,9 @@ function warnOnce(kind: string, message: string) {
   console.warn(`[page-cache] ${message}`);
 }
 
-function enabled(): boolean {
-  const env = getEnv();
-  return env.NODE_ENV === "production" && env.MARQUEE_PAGE_CACHE === "on";
-}
+const one = (value: string | string[] | undefined): string => (Array.isArray(value) ? value.join(", ") : (value ?? ""));
 
-function cookiesAreHarmless(header: string | null): boolean {
-  if (!header) return true;
+function cookiesAreHarmless(header: string): boolean {
   for (const part of header.split(";")) {
     const name = part.split("=", 1)[0].trim();
     if (name && !HARMLESS_COOKIES.has(name)) return false;
@@ -85,30 +87,23 @@ function cookiesAreHarmless(header: string | null): boolean {
   return true;
 }
 
-/** The variant of a request that a cached page may answer, or null when it must be rendered for this request. */
-export function cacheVariant(request: NextRequest): { variant: string; favoritesDependent: boolean } | null {
-  if (request.method !== "GET") return null;
-  const h = request.headers;
-  if (h.has(FILL_HEADER) || h.has("rsc") || h.has("next-action") || h.has("next-router-state-tree") || h.has("authorization")) return null;
-  if (request.nextUrl.searchParams.has("_rsc")) return null;
-  const { pathname, search } = request.nextUrl;
-  if (pathname.length + search.length > MAX_URL_LENGTH) return null;
+/** The variant of a request that a cached page may answer, or null when Next must render it for this request. */
+export function cacheVariant(method: string | undefined, url: string | undefined, headers: IncomingHttpHeaders) {
+  if (method !== "GET" || !url || url.length > MAX_URL_LENGTH || !url.startsWith("/")) return null;
+  if (headers[FILL_HEADER] !== undefined || headers.authorization !== undefined) return null;
+  if (NAVIGATION_HEADERS.some((name) => headers[name] !== undefined)) return null;
+  const queryAt = url.indexOf("?");
+  const pathname = queryAt === -1 ? url : url.slice(0, queryAt);
   if (!CACHEABLE_PATHS.some((pattern) => pattern.test(pathname))) return null;
-  if (!cookiesAreHarmless(h.get("cookie"))) return null;
+  if (queryAt !== -1 && /(^|&)_rsc=/.test(url.slice(queryAt + 1))) return null;
+  if (!cookiesAreHarmless(one(headers.cookie))) return null;
   // What the render reads besides the URL: the host and protocol (canonical and Open Graph URLs when AUTH_URL is
   // unset) and the kind of crawler (Next puts metadata in <head> for crawlers that can't run scripts).
-  const variant = [
-    h.get("host") ?? "",
-    h.get("x-forwarded-host") ?? "",
-    h.get("x-forwarded-proto") ?? "",
-    getBotType(h.get("user-agent") ?? "") ?? "browser",
-    pathname + search,
-  ].join("\n");
+  const variant = [one(headers.host), one(headers["x-forwarded-host"]), one(headers["x-forwarded-proto"]), getBotType(one(headers["user-agent"])) ?? "browser", url].join("\n");
   return { variant, favoritesDependent: FAVORITES_DEPENDENT.test(pathname) };
 }
 
 function database(): postgres.Sql {
-  // Its own small pool: the proxy bundle does not share modules with the pages'.
   return (state.sql ??= postgres(databaseUrl(), { max: 2, idle_timeout: 60, connect_timeout: 5, onnotice: () => {} }));
 }
 
@@ -145,81 +140,94 @@ function remember(key: string, entry: Entry) {
   }
 }
 
-function internalOrigin(): { host: string; port: number } {
-  // `next start` records the port it listens on in PORT (also when it picked it itself).
-  return { host: "127.0.0.1", port: Number(process.env.PORT) || 3000 };
-}
-
-/** Renders the page through this server as an anonymous visitor of the same host would see it. */
-function render(request: NextRequest): Promise<Rendered | null> {
-  const h = request.headers;
+/** Has Next render the page, through this server, as an anonymous visitor of the same host would see it. */
+function render(url: string, incoming: IncomingHttpHeaders, port: number): Promise<Rendered | null> {
   const headers: Record<string, string> = {
-    host: h.get("host") ?? "localhost",
+    host: one(incoming.host) || "localhost",
     accept: "text/html",
     "accept-encoding": "identity",
-    "user-agent": h.get("user-agent") ?? "",
+    "user-agent": one(incoming["user-agent"]),
     [FILL_HEADER]: "1",
   };
-  for (const name of ["x-forwarded-host", "x-forwarded-proto"]) {
-    const value = h.get(name);
-    if (value !== null) headers[name] = value;
-  }
-  const { host, port } = internalOrigin();
+  for (const name of ["x-forwarded-host", "x-forwarded-proto"]) if (incoming[name] !== undefined) headers[name] = one(incoming[name]);
   return new Promise((resolve) => {
-    const req = http.request(
-      { host, port, method: "GET", path: request.nextUrl.pathname + request.nextUrl.search, headers, timeout: FILL_TIMEOUT_MS },
-      (res) => {
-        const chunks: Buffer[] = [];
-        let bytes = 0;
-        res.on("data", (chunk: Buffer) => {
-          bytes += chunk.length;
-          chunks.push(chunk);
-        });
-        res.on("error", () => resolve(null));
-        res.on("end", () => {
-          const body = Buffer.concat(chunks);
-          const status = res.statusCode ?? 500;
-          const kept: [string, string][] = [];
-          for (const [name, value] of Object.entries(res.headers)) {
-            if (value === undefined || DROPPED_HEADERS.has(name)) continue;
-            for (const v of Array.isArray(value) ? value : [value]) {
-              // Next's compression adds its own "Vary: Accept-Encoding" to the response a hit becomes.
-              const cleaned = name === "vary" ? v.split(",").map((t) => t.trim()).filter((t) => t && t.toLowerCase() !== "accept-encoding").join(", ") : v;
-              if (cleaned) kept.push([name, cleaned]);
-            }
-          }
-          const contentType = String(res.headers["content-type"] ?? "");
-          const keep = status === 200 && contentType.startsWith("text/html") && !res.headers["set-cookie"] && bytes <= MAX_BODY_BYTES;
-          resolve({ entry: { status, headers: kept, body, bytes: body.length }, keep });
-        });
-      },
-    );
+    const req = http.request({ host: "127.0.0.1", port, method: "GET", path: url, headers, timeout: FILL_TIMEOUT_MS }, (res) => {
+      const chunks: Buffer[] = [];
+      let bytes = 0;
+      res.on("data", (chunk: Buffer) => {
+        bytes += chunk.length;
+        if (bytes <= MAX_BODY_BYTES) chunks.push(chunk);
+      });
+      res.on("error", () => resolve(null));
+      res.on("end", async () => {
+        const status = res.statusCode ?? 500;
+        const kept: [string, string][] = [];
+        for (const [name, value] of Object.entries(res.headers)) {
+          if (value === undefined || DROPPED_HEADERS.has(name)) continue;
+          for (const v of Array.isArray(value) ? value : [value]) kept.push([name, v]);
+        }
+        const identity = Buffer.concat(chunks);
+        const keep = status === 200 && one(res.headers["content-type"]).startsWith("text/html") && !res.headers["set-cookie"] && bytes <= MAX_BODY_BYTES;
+        if (bytes > MAX_BODY_BYTES) return resolve(null);
+        const [gzipped, brotlied] = keep
+          ? await Promise.all([
+              gzip(identity, { level: 9 }).catch(() => null),
+              brotli(identity, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: identity.length } }).catch(() => null),
+            ])
+          : [null, null];
+        const size = identity.length + (gzipped?.length ?? 0) + (brotlied?.length ?? 0);
+        resolve({ entry: { status, headers: kept, identity, gzip: gzipped, br: brotlied, bytes: size }, keep });
+      });
+    });
     req.on("timeout", () => req.destroy(new Error("timeout")));
     req.on("error", (error) => {
-      warnOnce("render", `cannot render through ${host}:${port} (${error.message}); this request is rendered uncached`);
+      warnOnce("render", `cannot render through 127.0.0.1:${port} (${error.message}); this request is rendered uncached`);
       resolve(null);
     });
     req.end();
   });
 }
 
-function respond(entry: Entry, status: "hit" | "miss"): NextResponse {
-  const headers = new Headers();
-  for (const [name, value] of entry.headers) headers.append(name, value);
-  headers.set(CACHE_HEADER, status);
-  return new NextResponse(new Uint8Array(entry.body.buffer as ArrayBuffer, entry.body.byteOffset, entry.body.length), { status: entry.status, headers });
+/** The coding to send: brotli or gzip when the client takes it (q > 0), else none. */
+function pickEncoding(header: string, entry: Entry): "br" | "gzip" | null {
+  const accepted = new Map<string, number>();
+  for (const token of header.toLowerCase().split(",")) {
+    const [coding, ...params] = token.split(";").map((part) => part.trim());
+    if (!coding) continue;
+    const q = params.find((param) => param.startsWith("q="));
+    accepted.set(coding, q ? Number(q.slice(2)) || 0 : 1);
+  }
+  const takes = (coding: string) => (accepted.get(coding) ?? accepted.get("*") ?? 0) > 0;
+  if (entry.br && takes("br")) return "br";
+  if (entry.gzip && takes("gzip")) return "gzip";
+  return null;
+}
+
+function send(req: IncomingMessage, res: ServerResponse, entry: Entry, status: "hit" | "miss") {
+  const encoding = pickEncoding(one(req.headers["accept-encoding"]), entry);
+  const body = encoding === "br" ? entry.br! : encoding === "gzip" ? entry.gzip! : entry.identity;
+  for (const [name, value] of entry.headers) res.appendHeader(name, value);
+  if ((entry.gzip || entry.br) && !entry.headers.some(([name, value]) => name === "vary" && /accept-encoding/i.test(value))) {
+    res.appendHeader("vary", "Accept-Encoding");
+  }
+  if (encoding) res.setHeader("content-encoding", encoding);
+  res.setHeader("content-length", body.length);
+  res.setHeader(CACHE_HEADER, status);
+  res.writeHead(entry.status);
+  res.end(body);
 }
 
 /**
- * The cached page for this request (rendering and keeping it on a miss), or null when the request must be rendered
- * as usual: not a cacheable request, cache off, or the database or the internal render unavailable.
+ * Answers the request from the cache (rendering and keeping the page on a miss) and returns true, or returns false
+ * when Next must handle it as usual: not a cacheable request, the cache off, or the database or the render
+ * unavailable. `port`: where this server listens (a miss renders through it).
  */
-export async function cachedPage(request: NextRequest): Promise<NextResponse | null> {
-  if (!enabled()) return null;
-  const variant = cacheVariant(request);
-  if (!variant) return null;
+export async function servePage(req: IncomingMessage, res: ServerResponse, port: number): Promise<boolean> {
+  if (getEnv().MARQUEE_PAGE_CACHE !== "on") return false;
+  const variant = cacheVariant(req.method, req.url, req.headers);
+  if (!variant) return false;
   const stamp = await stamps();
-  if (!stamp) return null;
+  if (!stamp) return false;
   if (state.base !== stamp.base) {
     // The catalogue changed or a day began: every entry is unreachable now.
     state.entries.clear();
@@ -231,11 +239,12 @@ export async function cachedPage(request: NextRequest): Promise<NextResponse | n
   if (entry) {
     state.entries.delete(key);
     state.entries.set(key, entry);
-    return respond(entry, "hit");
+    send(req, res, entry, "hit");
+    return true;
   }
   let pending = state.inflight.get(key);
   if (!pending) {
-    pending = render(request).then((rendered) => {
+    pending = render(req.url!, req.headers, port).then((rendered) => {
       // Not when the generation moved on meanwhile (nobody could reach the entry).
       if (rendered?.keep && state.base === stamp.base) remember(key, rendered.entry);
       return rendered;
@@ -244,9 +253,7 @@ export async function cachedPage(request: NextRequest): Promise<NextResponse | n
     void pending.finally(() => state.inflight.delete(key));
   }
   const rendered = await pending;
-  if (!rendered) return null;
-  // A redirect (another spelling of a page's URL) is rendered again the usual way: Next only accepts absolute
-  // Location headers from a proxy's own response, and the pages answer with relative ones.
-  if (rendered.entry.status >= 300 && rendered.entry.status < 400) return null;
-  return respond(rendered.entry, "miss");
+  if (!rendered) return false;
+  send(req, res, rendered.entry, "miss");
+  return true;
 }

@@ -1,6 +1,7 @@
 /**
  * npm start: the whole demo in one command. Database (DATABASE_URL, or the embedded PostgreSQL under .data/),
- * migrations, demo data on an empty database, a production build when the code changed, then `next start`.
+ * migrations, demo data on an empty database, a production build when the code changed, then the production server
+ * (scripts/server.ts: Next behind the page cache).
  * `npm run dev` does the same with `next dev`. Ctrl-C stops the site and, if we started it, PostgreSQL.
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -77,8 +78,10 @@ runMain(async () => {
     };
     if (!dev) await ensureBuild(log, childEnv);
     if (stopping) return;
-    // Run next's own binary with node (not npx): killing it then really stops the server.
-    child = spawn(process.execPath, [nextBin(), dev ? "dev" : "start", "-p", String(env.PORT)], { stdio: "inherit", env: childEnv });
+    // Run with node directly (not npx): killing it then really stops the server. Production: scripts/server.ts
+    // (Next behind the anonymous page cache); dev: next's own dev server.
+    const args = dev ? [nextBin(), "dev", "-p", String(env.PORT)] : ["--import", "tsx", path.join(import.meta.dirname, "server.ts")];
+    child = spawn(process.execPath, args, { stdio: "inherit", env: childEnv });
     log(`Marquee is starting on http://localhost:${env.PORT} (Ctrl-C to stop)`);
     child.on("exit", (code) => void stop(code ?? 0));
   } catch (error) {

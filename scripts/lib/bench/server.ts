@@ -1,9 +1,8 @@
-/** `next start` of the current build on a free localhost port, for the benchmark; stopped with its process group. */
+/** The production server (scripts/server.ts) of the current build on a free localhost port, for the benchmark; stopped with its process group. */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import { nextBin } from "../build";
 import { FatalError } from "../fatal";
 
 export type RunningServer = {
@@ -58,7 +57,7 @@ export function freePort(): Promise<number> {
 async function waitUntilReady(origin: string, child: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new FatalError(`next start exited with code ${child.exitCode} before answering`);
+    if (child.exitCode !== null) throw new FatalError(`the server exited with code ${child.exitCode} before answering`);
     try {
       const response = await fetch(`${origin}/api/ping`, { signal: AbortSignal.timeout(2_000) });
       if (response.ok) return;
@@ -67,15 +66,16 @@ async function waitUntilReady(origin: string, child: ChildProcess, timeoutMs: nu
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new FatalError(`next start did not answer ${origin}/api/ping within ${timeoutMs / 1000} s`);
+  throw new FatalError(`the server did not answer ${origin}/api/ping within ${timeoutMs / 1000} s`);
 }
 
 export async function startServer(env: NodeJS.ProcessEnv, port: number): Promise<RunningServer> {
   const root = path.resolve(import.meta.dirname, "..", "..", "..");
-  const child = spawn(process.execPath, [nextBin(), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "server.ts")], {
     cwd: root,
     env: {
       ...env,
+      PORT: String(port),
       // The server exits by itself if this script dies, even by SIGKILL (see scripts/lib/exit-with-parent.cjs).
       NODE_OPTIONS: `${env.NODE_OPTIONS ?? ""} --require ${path.join(root, "scripts", "lib", "exit-with-parent.cjs")}`.trim(),
     },
