@@ -1,5 +1,6 @@
 /**
- * npm run bench: `next start` (production build) on the large synthetic catalogue, driven by autocannon.
+ * npm run bench: the production server (scripts/server.ts: Next's production build behind the page cache, as
+ * `npm start` runs it) on the large synthetic catalogue, driven by autocannon.
  * For each route: a warm-up, then `--duration` seconds at `--connections` connections; req/s and p50/p95/p99,
  * and req/s as a ratio to a trivial baseline route (/api/ping) measured in the same run, before and after the
  * pages. Targets (issue 3): every page >= 0.5x the baseline's req/s and p95 < 150 ms, for visitors (whose pages the
@@ -252,7 +253,7 @@ runMain(async () => {
       await ensureBuild(log, env);
     }
     const port = await freePort();
-    log(`next start on 127.0.0.1:${port} against ${redactUrl(url)}`);
+    log(`production server on 127.0.0.1:${port} against ${redactUrl(url)}`);
     server = await startServer(env, port);
     const origin = server.origin;
 
@@ -298,7 +299,7 @@ runMain(async () => {
       `Data: ${c.movies.toLocaleString("en-US")} movies, ${c.people.toLocaleString("en-US")} people, ${c.castings.toLocaleString("en-US")} castings. ` +
         `autocannon: ${connections} connections, ${warmup} s warm-up then ${duration} s per route. ` +
         `Ratios are to the mean of the two baseline runs (${Math.round(baselineRps)} req/s). Targets: ≥ ${MIN_RATIO}× baseline, p95 < ${MAX_P95_MS} ms. ` +
-        `Server CPU / req: user + system CPU of the next start processes per response (PostgreSQL not included); it hardly depends on other load. ` +
+        `Server CPU / req: user + system CPU of the server's processes per response (PostgreSQL not included); it hardly depends on other load. ` +
         `HTML: uncompressed size of one response (the load itself asks for gzip, like a browser). ` +
         `Visitors' rows are served by the anonymous page cache after the warm-up's first request; "rendered" rows send a cookie, ` +
         `so every request is rendered, as for a signed-in member or with MARQUEE_PAGE_CACHE=off.`,
