@@ -150,35 +150,16 @@ function render(url: string, incoming: IncomingHttpHeaders, port: number): Promi
     [FILL_HEADER]: "1",
   };
   for (const name of ["x-forwarded-host", "x-forwarded-proto"]) if (incoming[name] !== undefined) headers[name] = one(incoming[name]);
-  return new Promise((resolve) => {
-    const req = http.request({ host: "127.0.0.1", port, method: "GET", path: url, headers, timeout: FILL_TIMEOUT_MS }, (res) => {
-      const chunks: Buffer[] = [];
-      let bytes = 0;
-      res.on("data", (chunk: Buffer) => {
-        bytes += chunk.length;
-        if (bytes <= MAX_BODY_BYTES) chunks.push(chunk);
+  return new Promise<Rendered | null>((resolve) => {
+    let req: http.ClientRequest;
+    try {
+      req = http.request({ host: "127.0.0.1", port, method: "GET", path: url, headers, timeout: FILL_TIMEOUT_MS }, (res) => {
+        collect(res).then(resolve, () => resolve(null));
       });
-      res.on("error", () => resolve(null));
-      res.on("end", async () => {
-        const status = res.statusCode ?? 500;
-        const kept: [string, string][] = [];
-        for (const [name, value] of Object.entries(res.headers)) {
-          if (value === undefined || DROPPED_HEADERS.has(name)) continue;
-          for (const v of Array.isArray(value) ? value : [value]) kept.push([name, v]);
-        }
-        const identity = Buffer.concat(chunks);
-        const keep = status === 200 && one(res.headers["content-type"]).startsWith("text/html") && !res.headers["set-cookie"] && bytes <= MAX_BODY_BYTES;
-        if (bytes > MAX_BODY_BYTES) return resolve(null);
-        const [gzipped, brotlied] = keep
-          ? await Promise.all([
-              gzip(identity, { level: 9 }).catch(() => null),
-              brotli(identity, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: identity.length } }).catch(() => null),
-            ])
-          : [null, null];
-        const size = identity.length + (gzipped?.length ?? 0) + (brotlied?.length ?? 0);
-        resolve({ entry: { status, headers: kept, identity, gzip: gzipped, br: brotlied, bytes: size }, keep });
-      });
-    });
+    } catch {
+      // A header Node refuses to send on (the client's own host or user-agent): Next renders this one as usual.
+      return resolve(null);
+    }
     req.on("timeout", () => req.destroy(new Error("timeout")));
     req.on("error", (error) => {
       warnOnce("render", `cannot render through 127.0.0.1:${port} (${error.message}); this request is rendered uncached`);
@@ -186,6 +167,31 @@ function render(url: string, incoming: IncomingHttpHeaders, port: number): Promi
     });
     req.end();
   });
+}
+
+/** The rendered response as an entry; kept when it is a whole 200 HTML page without cookies. */
+async function collect(res: IncomingMessage): Promise<Rendered | null> {
+  const chunks: Buffer[] = [];
+  let bytes = 0;
+  for await (const chunk of res as AsyncIterable<Buffer>) {
+    bytes += chunk.length;
+    if (bytes > MAX_BODY_BYTES) return null;
+    chunks.push(chunk);
+  }
+  const status = res.statusCode ?? 500;
+  const headers: [string, string][] = [];
+  for (const [name, value] of Object.entries(res.headers)) {
+    if (value === undefined || DROPPED_HEADERS.has(name)) continue;
+    for (const v of Array.isArray(value) ? value : [value]) headers.push([name, v]);
+  }
+  const identity = Buffer.concat(chunks);
+  const keep = status === 200 && one(res.headers["content-type"]).startsWith("text/html") && !res.headers["set-cookie"];
+  const quality = { [zlib.constants.BROTLI_PARAM_QUALITY]: 9, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: identity.length };
+  const [gzipped, brotlied] = keep
+    ? await Promise.all([gzip(identity, { level: 9 }).catch(() => null), brotli(identity, { params: quality }).catch(() => null)])
+    : [null, null];
+  const size = identity.length + (gzipped?.length ?? 0) + (brotlied?.length ?? 0);
+  return { entry: { status, headers, identity, gzip: gzipped, br: brotlied, bytes: size }, keep };
 }
 
 /** The coding to send: brotli or gzip when the client takes it (q > 0), else none. */
@@ -244,13 +250,13 @@ export async function servePage(req: IncomingMessage, res: ServerResponse, port:
   }
   let pending = state.inflight.get(key);
   if (!pending) {
-    pending = render(req.url!, req.headers, port).then((rendered) => {
+    pending = render(req.url!, req.headers, port).then((rendered): Rendered | null => {
       // Not when the generation moved on meanwhile (nobody could reach the entry).
       if (rendered?.keep && state.base === stamp.base) remember(key, rendered.entry);
       return rendered;
     });
     state.inflight.set(key, pending);
-    void pending.finally(() => state.inflight.delete(key));
+    void pending.finally(() => state.inflight.delete(key)).catch(() => {});
   }
   const rendered = await pending;
   if (!rendered) return false;
