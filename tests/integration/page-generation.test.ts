@@ -90,6 +90,37 @@ describe("page_generation", () => {
     expect(await db.execute(sql`select count(*)::int as n from page_generation_pending`)).toEqual([{ n: 0 }]);
   });
 
+  it("lets transactions that move both generations in opposite orders commit together (no deadlock at commit)", async () => {
+    // T1 touches favorites then the catalogue, T2 the catalogue then favorites. A third transaction holds the
+    // favorites row so that both reach their commit-time bumps at once: T1 queues for favorites, T2 takes the
+    // catalogue row and queues behind T1. Bumping rows in first-touched order deadlocks here (T1 then wants the
+    // catalogue row T2 holds); bumping in one fixed order does not.
+    const [film2] = await db.execute<{ id: number }>(sql`insert into movie (title) values ('Omega') returning id`);
+    const before = await generations();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const holder = db.transaction(async (tx) => {
+      await tx.execute(sql`select 1 from page_generation where scope = 'favorites' for update`);
+      await held;
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    const t1 = other.db.transaction(async (tx) => {
+      await tx.execute(sql`insert into favorite_movies (user_id, movie_id) values (${userId}, ${movieId})`);
+      await tx.execute(sql`update movie set budget = 1 where id = ${movieId}`);
+    });
+    await new Promise((r) => setTimeout(r, 150));
+    const t2 = other.db.transaction(async (tx) => {
+      await tx.execute(sql`update movie set budget = 2 where id = ${film2.id}`);
+      await tx.execute(sql`insert into favorite_movies (user_id, movie_id) values (${userId}, ${film2.id})`);
+    });
+    await new Promise((r) => setTimeout(r, 150));
+    release();
+    await holder;
+    const results = await Promise.allSettled([t1, t2]);
+    expect(results.map((r) => (r.status === "rejected" ? String(r.reason) : "committed"))).toEqual(["committed", "committed"]);
+    expect(await generations()).toEqual({ catalogue: before.catalogue + 2, favorites: before.favorites + 2 });
+  });
+
   it("never makes writers wait for each other before they commit (no deadlock through the counter)", async () => {
     // Half the writers lock their own film and then the shared person, half the person and then their own film.
     // No cycle on the rows themselves; a counter locked at the first statement would make one (a writer holding
