@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { sql } from "drizzle-orm";
-import { movieHref } from "@/lib/slug";
+import { movieHref, personHref } from "@/lib/slug";
 import { withTestDatabase } from "./support/database";
 import { signInRequest } from "./support/server-actions";
 import { createTestUser } from "./support/users";
@@ -70,26 +70,52 @@ test.describe("anonymous page cache", () => {
   });
 
   test("a change to the catalogue shows at once, even on a page that was cached", async ({ request }) => {
-    const film = await createFilm(`Cache Test Before ${Date.now()}`);
+    const film = await createFilm(`Cache Test ${Date.now()}`);
     try {
       const { second } = await untilHit(request, film.path);
-      expect(await second.text()).toContain("Cache Test Before");
+      expect(await second.text()).not.toContain("Edited in psql.");
 
-      const renamed = `Cache Test After ${Date.now()}`;
-      await withTestDatabase((db) => db.execute(sql`update movie set title = ${renamed}, description = 'Renamed in psql.' where id = ${film.id}`));
-      // The old path now redirects to the new slug; the page itself must show the new title.
-      const after = await request.get(movieHref({ id: film.id, title: renamed }));
-      expect(after.status()).toBe(200);
-      expect(after.headers()[CACHE]).not.toBe("hit");
-      const html = await after.text();
-      expect(html).toContain(renamed);
-      expect(html).toContain("Renamed in psql.");
-      expect(html).not.toContain("Cache Test Before");
+      // Same URL, new content: the cached copy must not be served.
+      await withTestDatabase((db) => db.execute(sql`update movie set description = 'Edited in psql.' where id = ${film.id}`));
+      const edited = await request.get(film.path);
+      expect(edited.headers()[CACHE]).not.toBe("hit");
+      expect(await edited.text()).toContain("Edited in psql.");
+
+      // A new title: the cached URL now redirects to the new spelling, which shows the new title.
+      const renamed = `Cache Test Renamed ${Date.now()}`;
+      await withTestDatabase((db) => db.execute(sql`update movie set title = ${renamed} where id = ${film.id}`));
+      const old = await request.get(film.path, { maxRedirects: 0 });
+      expect(old.status()).toBe(308);
+      const newPath = movieHref({ id: film.id, title: renamed });
+      expect(old.headers()["location"]).toContain(newPath);
+      await untilHit(request, newPath);
+      expect(await (await request.get(newPath)).text()).toContain(renamed);
+
+      // Deleted: a 404 at once, not the cached page.
+      await deleteFilm(film.id);
+      expect((await request.get(newPath)).status()).toBe(404);
     } finally {
       await deleteFilm(film.id);
     }
-    // And a deleted film is a 404 straight away, not a cached page.
-    expect((await request.get(`/movies/${film.id}`)).status()).toBe(404);
+  });
+
+  test("a person page is rendered again when users' favorites change (their Known for ranks by favorites)", async ({ request }) => {
+    const film = await createFilm(`Cache Favorite ${Date.now()}`);
+    const [person] = await withTestDatabase((db) => db.execute<{ id: number }>(sql`insert into person (first_name, last_name) values ('Cache', 'Actor') returning id`));
+    try {
+      await withTestDatabase((db) =>
+        db.execute(sql`with c as (insert into character_ (name, movie_id) values ('Someone', ${film.id}) returning id)
+                       insert into character_actors (character_id, person_id) select id, ${person.id} from c`),
+      );
+      const path = personHref({ id: person.id, name: "Cache Actor" });
+      await untilHit(request, path);
+      const user = await createTestUser();
+      await withTestDatabase((db) => db.execute(sql`insert into favorite_movies (user_id, movie_id) values (${user.id}, ${film.id})`));
+      expect((await request.get(path)).headers()[CACHE]).not.toBe("hit");
+    } finally {
+      await deleteFilm(film.id);
+      await withTestDatabase((db) => db.execute(sql`delete from person where id = ${person.id}`));
+    }
   });
 
   test("signed-in users get their own page, never the visitors' copy", async ({ playwright, baseURL }) => {
