@@ -70,7 +70,8 @@ const schema = z.object({
   MARQUEE_SEED: z.enum(["demo", "none"]).default("demo"),
   // Build output directory; separate ones let several checkouts' builds and test runs coexist.
   MARQUEE_DIST_DIR: z.string().trim().regex(/^\.next[\w-]*$/, "must be .next or start with .next (e.g. .next-ci)").default(".next"),
-  // The anonymous page cache of `next start` (lib/page-cache.ts): "off" renders every request; the size is per instance.
+  // The anonymous page cache of the production server (scripts/server.ts, lib/page-cache.ts): "off" has Next render
+  // every request; the size is per instance.
   MARQUEE_PAGE_CACHE: z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
   MARQUEE_PAGE_CACHE_MB: z.coerce.number({ error: "must be a number of megabytes" }).int("must be a whole number").min(1, "must be from 1 to 65536").max(65536, "must be from 1 to 65536").default(128),
 });
