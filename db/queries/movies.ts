@@ -56,18 +56,21 @@ export async function getFeaturedMovies({ limit }: { limit: number }): Promise<M
 }
 
 /**
- * Catalogue sizes for the home page: exact while a table is small, PostgreSQL's own estimate (kept by ANALYZE and
- * autovacuum, the same for every instance) once it is large, where an exact count would cost a full scan.
+ * Catalogue sizes for the home page. Films: exact, from movie_counts (kept by triggers). People and characters:
+ * exact while the table is small; once it is large, PostgreSQL's estimate (ANALYZE, autovacuum) rounded to two
+ * significant digits, so a re-analyze between two instances' renders does not show as two different numbers.
  */
 export async function getCatalogueCounts(): Promise<{ movies: number; people: number; characters: number }> {
   const [row] = await db.execute<{ movies: number; people: number; characters: number }>(sql`
     with estimate as (
       select relname, greatest(reltuples, 0)::bigint as n from pg_class
-      where relname in ('movie', 'person', 'character_') and relnamespace = 'public'::regnamespace
+      where relname in ('person', 'character_') and relnamespace = 'public'::regnamespace
+    ), rounded as (
+      select relname, n, round(n, -(floor(log(greatest(n, 1)))::int - 1))::bigint as about from estimate
     )
     select
-      (case when (select n from estimate where relname = 'movie') > 50000 then (select n from estimate where relname = 'movie') else (select count(*) from movie) end)::int as movies,
-      (case when (select n from estimate where relname = 'person') > 50000 then (select n from estimate where relname = 'person') else (select count(*) from person) end)::int as people,
-      (case when (select n from estimate where relname = 'character_') > 50000 then (select n from estimate where relname = 'character_') else (select count(*) from character_) end)::int as characters`);
+      coalesce((select movies from movie_counts where scope = 'all' and scope_id = 0), 0)::int as movies,
+      (case when (select n from rounded where relname = 'person') > 50000 then (select about from rounded where relname = 'person') else (select count(*) from person) end)::int as people,
+      (case when (select n from rounded where relname = 'character_') > 50000 then (select about from rounded where relname = 'character_') else (select count(*) from character_) end)::int as characters`);
   return row;
 }
