@@ -24,8 +24,13 @@ export function typedValues(formData: FormData): Record<string, string> {
 /**
  * Parses FormData with a zod schema: `{ data }` or `{ state }` ready to return from the action. Only the
  * schema's own keys are read, so extra fields (role, id, user_id) sent by a tampering client are ignored.
+ * `hidden`: fields the form does not show (a row's id, its version); their error, if any, becomes the message.
  */
-export function parseForm<S extends z.ZodObject>(schema: S, formData: FormData): { data: z.infer<S>; state?: never } | { data?: never; state: FormState } {
+export function parseForm<S extends z.ZodObject>(
+  schema: S,
+  formData: FormData,
+  { hidden = [] }: { hidden?: string[] } = {},
+): { data: z.infer<S>; state?: never } | { data?: never; state: FormState } {
   const raw: Record<string, unknown> = {};
   for (const key of Object.keys(schema.shape)) {
     const all = formData.getAll(key);
@@ -38,5 +43,6 @@ export function parseForm<S extends z.ZodObject>(schema: S, formData: FormData):
     const key = String(issue.path[0] ?? "form");
     fieldErrors[key] ??= issue.message;
   }
-  return { state: { fieldErrors, message: "Please correct the highlighted fields.", values: typedValues(formData) } };
+  const hiddenError = hidden.map((key) => fieldErrors[key]).find(Boolean);
+  return { state: { fieldErrors, message: hiddenError ?? "Please correct the highlighted fields.", values: typedValues(formData) } };
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { Search } from "lucide-react";
+import { ExternalLink, Search } from "lucide-react";
+import { formatEdited } from "@/lib/format";
 
 /** The top of every admin page: title, a line of context, and its main actions (e.g. "New movie"). */
 export function AdminHeader({ title, description, actions }: { title: string; description?: React.ReactNode; actions?: React.ReactNode }) {
@@ -89,6 +90,33 @@ export function AdminTable({ caption, head, children, empty }: { caption: string
       </table>
       {empty ? <div className="border-t border-border px-4 py-10 text-center text-sm text-muted">{empty}</div> : null}
     </div>
+  );
+}
+
+/** The "Updated" cell of an admin list row: "3 h ago", the exact time on hover. */
+export function EditedCell({ at, now }: { at: string | Date; now: number }) {
+  const date = new Date(at);
+  return (
+    <td className="whitespace-nowrap text-muted">
+      <time dateTime={date.toISOString()} title={date.toISOString()}>
+        {formatEdited(date, now)}
+      </time>
+    </td>
+  );
+}
+
+/** The last cell of an admin list row: Edit (the admin form) and View (the public page), named for screen readers. */
+export function RowLinks({ editHref, viewHref, name }: { editHref: string; viewHref: string; name: string }) {
+  return (
+    <td className="relative whitespace-nowrap text-right">
+      <Link href={editHref} className="rounded px-2 py-1 font-medium text-accent hover:underline">
+        Edit<span className="sr-only"> {name}</span>
+      </Link>
+      <Link href={viewHref} className="inline-flex items-center gap-1 rounded px-2 py-1 text-muted hover:text-foreground hover:underline">
+        View<span className="sr-only"> the public page of {name}</span>
+        <ExternalLink aria-hidden className="size-3.5" />
+      </Link>
+    </td>
   );
 }
 

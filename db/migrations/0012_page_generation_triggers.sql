@@ -31,32 +31,16 @@ $$;
 CREATE CONSTRAINT TRIGGER page_generation_bump AFTER INSERT ON page_generation_pending
   DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION marquee_page_generation_bump();
 --> statement-breakpoint
-CREATE TRIGGER page_generation_catalogue AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON movie
-  FOR EACH STATEMENT EXECUTE FUNCTION marquee_page_generation_mark('catalogue');
---> statement-breakpoint
-CREATE TRIGGER page_generation_catalogue AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON person
-  FOR EACH STATEMENT EXECUTE FUNCTION marquee_page_generation_mark('catalogue');
---> statement-breakpoint
-CREATE TRIGGER page_generation_catalogue AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON character_
-  FOR EACH STATEMENT EXECUTE FUNCTION marquee_page_generation_mark('catalogue');
---> statement-breakpoint
-CREATE TRIGGER page_generation_catalogue AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON character_actors
-  FOR EACH STATEMENT EXECUTE FUNCTION marquee_page_generation_mark('catalogue');
---> statement-breakpoint
-CREATE TRIGGER page_generation_catalogue AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON movie_genres
-  FOR EACH STATEMENT EXECUTE FUNCTION marquee_page_generation_mark('catalogue');
---> statement-breakpoint
-CREATE TRIGGER page_generation_catalogue AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON genres
-  FOR EACH STATEMENT EXECUTE FUNCTION marquee_page_generation_mark('catalogue');
---> statement-breakpoint
-CREATE TRIGGER page_generation_catalogue AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON countries
-  FOR EACH STATEMENT EXECUTE FUNCTION marquee_page_generation_mark('catalogue');
---> statement-breakpoint
-CREATE TRIGGER page_generation_catalogue AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON person_photos
-  FOR EACH STATEMENT EXECUTE FUNCTION marquee_page_generation_mark('catalogue');
---> statement-breakpoint
-CREATE TRIGGER page_generation_catalogue AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON file_
-  FOR EACH STATEMENT EXECUTE FUNCTION marquee_page_generation_mark('catalogue');
+-- The tables public pages show move "catalogue"; favorite_movies moves "favorites".
+DO $$
+DECLARE t text;
+BEGIN
+  FOREACH t IN ARRAY ARRAY['movie', 'person', 'character_', 'character_actors', 'movie_genres', 'genres', 'countries', 'person_photos', 'file_'] LOOP
+    EXECUTE format('CREATE TRIGGER page_generation_catalogue AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %I
+                    FOR EACH STATEMENT EXECUTE FUNCTION marquee_page_generation_mark(''catalogue'')', t);
+  END LOOP;
+END;
+$$;
 --> statement-breakpoint
 CREATE TRIGGER page_generation_favorites AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON favorite_movies
   FOR EACH STATEMENT EXECUTE FUNCTION marquee_page_generation_mark('favorites');

@@ -58,12 +58,8 @@ export async function createCharacterAction(_previous: CharacterSaveState, formD
 export async function updateCharacterAction(_previous: CharacterSaveState, formData: FormData): Promise<CharacterSaveState> {
   const auth = await authorizeEditor();
   if (auth.denied) return auth.denied;
-  const parsed = parseForm(characterUpdateSchema, formData);
-  if (parsed.state) {
-    const errors = parsed.state.fieldErrors ?? {};
-    if (errors.id || errors.version) return { ...parsed.state, message: errors.id ?? errors.version };
-    return parsed.state;
-  }
+  const parsed = parseForm(characterUpdateSchema, formData, { hidden: ["id", "version"] });
+  if (parsed.state) return parsed.state;
   const { id, version, ...input } = parsed.data;
   const values = typedValues(formData);
   const result = await updateCharacter(id, version, input);

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ExternalLink, Plus } from "lucide-react";
-import { AdminHeader, AdminTable, DeletedNotice, ListEmpty, ButtonLink, ListToolbar, ToolbarSelect } from "@/components/admin/kit";
+import { Plus } from "lucide-react";
+import { AdminHeader, AdminTable, DeletedNotice, ListEmpty, ButtonLink, ListToolbar, RowLinks, ToolbarSelect, EditedCell } from "@/components/admin/kit";
 import { Pagination } from "@/components/ui/pagination";
 import { listAdminCharacters } from "@/db/queries/admin/characters";
 import { ADMIN_PAGE_SIZE } from "@/db/queries/admin/people";
-import { formatEdited, formatNumber, plural } from "@/lib/format";
+import { formatNumber, plural } from "@/lib/format";
 import { requireEditor } from "@/lib/session";
 import { characterHref } from "@/lib/slug";
 import { adminCharactersHref, parseAdminCharactersParams } from "@/lib/validation/admin/character";
@@ -84,7 +84,6 @@ export default async function AdminCharactersPage({ searchParams }: { searchPara
         }
       >
         {list.rows.map((c) => {
-          const updatedAt = new Date(c.updatedAt);
           return (
             <tr key={c.id} className="align-middle" data-testid="character-row">
               <td className="min-w-44 max-w-72">
@@ -116,20 +115,8 @@ export default async function AdminCharactersPage({ searchParams }: { searchPara
                   </>
                 )}
               </td>
-              <td className="whitespace-nowrap text-muted">
-                <time dateTime={updatedAt.toISOString()} title={updatedAt.toISOString()}>
-                  {formatEdited(updatedAt, now)}
-                </time>
-              </td>
-              <td className="relative whitespace-nowrap text-right">
-                <Link href={`/admin/characters/${c.id}`} className="rounded px-2 py-1 font-medium text-accent hover:underline">
-                  Edit<span className="sr-only"> {c.name}</span>
-                </Link>
-                <Link href={characterHref(c)} className="inline-flex items-center gap-1 rounded px-2 py-1 text-muted hover:text-foreground hover:underline">
-                  View<span className="sr-only"> the public page of {c.name}</span>
-                  <ExternalLink aria-hidden className="size-3.5" />
-                </Link>
-              </td>
+              <EditedCell at={c.updatedAt} now={now} />
+              <RowLinks editHref={`/admin/characters/${c.id}`} viewHref={characterHref(c)} name={c.name} />
             </tr>
           );
         })}

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ExternalLink, ImageOff, Plus } from "lucide-react";
-import { AdminHeader, AdminTable, DeletedNotice, ListEmpty, ButtonLink, ListToolbar, ToolbarSelect } from "@/components/admin/kit";
+import { ImageOff, Plus } from "lucide-react";
+import { AdminHeader, AdminTable, DeletedNotice, ListEmpty, ButtonLink, ListToolbar, RowLinks, ToolbarSelect, EditedCell } from "@/components/admin/kit";
 import { Pagination } from "@/components/ui/pagination";
 import { getMovieFormOptions, listAdminMovies } from "@/db/queries/admin/movies";
-import { formatEdited, formatNumber, plural } from "@/lib/format";
+import { formatNumber, plural } from "@/lib/format";
 import { requireEditor } from "@/lib/session";
 import { movieHref } from "@/lib/slug";
 import { ADMIN_MOVIES_PAGE_SIZE, adminMovieListHref, parseAdminMovieListParams } from "@/lib/validation/admin/movie";
@@ -134,20 +134,8 @@ export default async function AdminMoviesPage({ searchParams }: { searchParams: 
             <td className="min-w-32">{m.director ?? <span className="text-muted">—</span>}</td>
             <td className="min-w-24">{m.country ?? <span className="text-muted">—</span>}</td>
             <td className="min-w-36 text-muted">{m.genres.length ? m.genres.join(", ") : <span className="text-red-700 dark:text-red-300">none</span>}</td>
-            <td className="whitespace-nowrap text-muted">
-              <time dateTime={m.updatedAt} title={m.updatedAt}>
-                {formatEdited(new Date(m.updatedAt), now)}
-              </time>
-            </td>
-            <td className="whitespace-nowrap text-right">
-              <Link href={`/admin/movies/${m.id}`} className="rounded px-2 py-1 font-medium text-accent hover:underline">
-                Edit<span className="sr-only"> {m.title}</span>
-              </Link>
-              <Link href={movieHref(m)} className="inline-flex items-center gap-1 rounded px-2 py-1 text-muted hover:text-foreground hover:underline">
-                View<span className="sr-only"> the public page of {m.title}</span>
-                <ExternalLink aria-hidden className="size-3.5" />
-              </Link>
-            </td>
+            <EditedCell at={m.updatedAt} now={now} />
+            <RowLinks editHref={`/admin/movies/${m.id}`} viewHref={movieHref(m)} name={m.title} />
           </tr>
         ))}
       </AdminTable>

@@ -84,12 +84,8 @@ export async function createPersonAction(_previous: PersonSaveState, formData: F
 export async function updatePersonAction(_previous: PersonSaveState, formData: FormData): Promise<PersonSaveState> {
   const auth = await authorizeEditor();
   if (auth.denied) return auth.denied;
-  const parsed = parseForm(personUpdateSchema, formData);
-  if (parsed.state) {
-    const errors = parsed.state.fieldErrors ?? {};
-    if (errors.id || errors.version) return { ...parsed.state, message: errors.id ?? errors.version };
-    return parsed.state;
-  }
+  const parsed = parseForm(personUpdateSchema, formData, { hidden: ["id", "version"] });
+  if (parsed.state) return parsed.state;
   const { id, version, ...input } = parsed.data;
   const values = typedValues(formData);
   const result = await updatePerson(id, version, input);

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ExternalLink, Plus, UserRound } from "lucide-react";
-import { AdminHeader, AdminTable, DeletedNotice, ListEmpty, ButtonLink, ListToolbar, ToolbarSelect } from "@/components/admin/kit";
+import { Plus, UserRound } from "lucide-react";
+import { AdminHeader, AdminTable, DeletedNotice, ListEmpty, ButtonLink, ListToolbar, RowLinks, ToolbarSelect, EditedCell } from "@/components/admin/kit";
 import { Pagination } from "@/components/ui/pagination";
 import { ADMIN_PAGE_SIZE, getCountryOptions, listAdminPeople } from "@/db/queries/admin/people";
-import { formatDate, formatEdited, formatNumber, plural } from "@/lib/format";
+import { formatDate, formatNumber, plural } from "@/lib/format";
 import { requireEditor } from "@/lib/session";
 import { personHref } from "@/lib/slug";
 import { ADMIN_PEOPLE_SORT_LABELS, ADMIN_PEOPLE_SORTS, adminPeopleHref, first, parseAdminPeopleParams } from "@/lib/validation/admin/person";
@@ -106,7 +106,6 @@ export default async function AdminPeoplePage({ searchParams }: { searchParams: 
         }
       >
         {list.rows.map((p) => {
-          const updatedAt = new Date(p.updatedAt);
           const credit = credits(p.directedCount, p.rolesCount);
           return (
             <tr key={p.id} className="align-middle" data-testid="person-row">
@@ -133,20 +132,8 @@ export default async function AdminPeoplePage({ searchParams }: { searchParams: 
               </td>
               <td className="whitespace-nowrap">{p.countryName ?? <span className="text-muted">—</span>}</td>
               <td className="whitespace-nowrap text-muted">{credit ?? "—"}</td>
-              <td className="whitespace-nowrap text-muted">
-                <time dateTime={updatedAt.toISOString()} title={updatedAt.toISOString()}>
-                  {formatEdited(updatedAt, now)}
-                </time>
-              </td>
-              <td className="relative whitespace-nowrap text-right">
-                <Link href={`/admin/people/${p.id}`} className="rounded px-2 py-1 font-medium text-accent hover:underline">
-                  Edit<span className="sr-only"> {p.name}</span>
-                </Link>
-                <Link href={personHref(p)} className="inline-flex items-center gap-1 rounded px-2 py-1 text-muted hover:text-foreground hover:underline">
-                  View<span className="sr-only"> the public page of {p.name}</span>
-                  <ExternalLink aria-hidden className="size-3.5" />
-                </Link>
-              </td>
+              <EditedCell at={p.updatedAt} now={now} />
+              <RowLinks editHref={`/admin/people/${p.id}`} viewHref={personHref(p)} name={p.name} />
             </tr>
           );
         })}
