@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import { getEnv } from "./lib/env";
+import { ACTION_BODY_LIMIT_BYTES } from "./lib/limits";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -34,7 +35,8 @@ const nextConfig: NextConfig = {
     ];
   },
   experimental: {
-    serverActions: { bodySizeLimit: "10mb" },
+    // The production server refuses larger bodies with a 413 before Next reads them (lib/server/action-body.ts).
+    serverActions: { bodySizeLimit: ACTION_BODY_LIMIT_BYTES },
     // forbidden() + app/forbidden.tsx: a real 403 for signed-in users without the editor role.
     authInterrupts: true,
   },

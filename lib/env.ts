@@ -73,6 +73,9 @@ const schema = z.object({
   // The anonymous page cache of the production server (scripts/server.ts, lib/page-cache.ts): "off" has Next render
   // every request; the size is per instance.
   MARQUEE_PAGE_CACHE: z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
+  // Proxy hops in front of the server whose X-Forwarded-* headers are believed (Express's `trust proxy` as a number):
+  // 0 = nothing in front, the client's address is the socket's.
+  TRUST_PROXY: z.coerce.number({ error: "must be a number of proxy hops (0 when nothing sits in front)" }).int("must be a whole number").min(0, "must be from 0 to 10").max(10, "must be from 0 to 10").default(0),
   MARQUEE_PAGE_CACHE_MB: z.coerce.number({ error: "must be a number of megabytes" }).int("must be a whole number").min(1, "must be from 1 to 65536").max(65536, "must be from 1 to 65536").default(128),
 });
 

@@ -22,9 +22,9 @@
 import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
-import postgres from "postgres";
 import { getBotType } from "next/dist/shared/lib/router/utils/is-bot";
-import { databaseUrl, getEnv } from "@/lib/env";
+import { getEnv } from "@/lib/env";
+import { edgeDatabase } from "@/lib/server/database";
 
 /** Marks the render a miss asks this server for; such a request always goes to Next, never to the cache. */
 export const FILL_HEADER = "x-marquee-page-fill";
@@ -62,7 +62,7 @@ type Entry = { status: number; headers: [string, string][]; identity: Buffer; gz
 type Rendered = { entry: Entry; keep: boolean };
 
 type State = {
-  sql?: postgres.Sql;
+  onTrouble?: () => void;
   entries: Map<string, Entry>;
   inflight: Map<string, Promise<Rendered | null>>;
   bytes: number;
@@ -107,14 +107,15 @@ export function cacheVariant(method: string | undefined, url: string | undefined
   return { variant, favoritesDependent: FAVORITES_DEPENDENT.test(pathname) };
 }
 
-function database(): postgres.Sql {
-  return (state.sql ??= postgres(databaseUrl(), { max: 2, idle_timeout: 60, connect_timeout: 5, onnotice: () => {} }));
+/** Called when the generations cannot be read (the server then checks whether PostgreSQL is away). */
+export function onDatabaseTrouble(listener: () => void) {
+  state.onTrouble = listener;
 }
 
 /** The generations and date every entry is keyed by, read fresh for every request. */
 async function stamps(): Promise<{ base: string; favorites: string } | null> {
   try {
-    const [row] = await database()<[{ catalogue: string | null; favorites: string | null; today: string }]>`
+    const [row] = await edgeDatabase()<[{ catalogue: string | null; favorites: string | null; today: string }]>`
       select (select value from page_generation where scope = 'catalogue')::text as catalogue,
              (select value from page_generation where scope = 'favorites')::text as favorites,
              current_date::text as today`;
@@ -124,6 +125,7 @@ async function stamps(): Promise<{ base: string; favorites: string } | null> {
     }
     return { base: `${row.catalogue}|${row.today}|${new Date().toISOString().slice(0, 10)}`, favorites: row.favorites };
   } catch (error) {
+    state.onTrouble?.();
     warn("database", `cannot read page generations (${(error as Error).message}): pages are rendered uncached`);
     return null;
   }

@@ -1,33 +1,163 @@
 /**
- * The production web server: Next's request handler (the build in MARQUEE_DIST_DIR) behind the anonymous page cache
- * (lib/page-cache.ts). `npm start`, the end-to-end tests and the benchmark run it; `npm run dev` runs `next dev`.
- * Listens on PORT (default 3000) on every interface, like `next start`. SIGTERM/SIGINT: stop accepting, finish
- * what is in flight (at most 10 s), exit.
+ * The production web server: Next's request handler (the build in MARQUEE_DIST_DIR) behind the checks that belong
+ * at the edge and the anonymous page cache (lib/page-cache.ts). `npm start`, the end-to-end tests and the benchmark
+ * run it; `npm run dev` runs `next dev`. Listens on PORT (default 3000) on every interface, like `next start`.
+ * SIGTERM/SIGINT: stop accepting, finish what is in flight (at most 10 s), exit.
+ *
+ * Each request, in order:
+ *   1. its client address is settled from the socket and TRUST_PROXY (lib/server/forwarding.ts);
+ *   2. while PostgreSQL does not answer, a 503 page at once (lib/server/database-availability.ts);
+ *   3. a router-state header Next cannot parse is a 400; /_next/image serves only files that are public now;
+ *   4. a server action's body is read and checked (400 / 413 for what Next could not decode), then replayed;
+ *   5. the page cache, then Next, whose document 5xx pages are replaced by ones readable without JavaScript.
  */
-import http from "node:http";
+import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import path from "node:path";
 
 // A production server whoever starts it (next start does the same); set before Next and React load.
 (process.env as Record<string, string>).NODE_ENV = "production";
 const { default: next } = await import("next");
-const { CACHE_HEADER, servePage } = await import("@/lib/page-cache");
+const { parseAndValidateFlightRouterState } = await import("next/dist/server/app-render/parse-and-validate-flight-router-state");
+const { CACHE_HEADER, servePage, onDatabaseTrouble } = await import("@/lib/page-cache");
+const { getEnv } = await import("@/lib/env");
+const { settleForwarding } = await import("@/lib/server/forwarding");
+const { edgeDatabase } = await import("@/lib/server/database");
+const { DatabaseAvailability } = await import("@/lib/server/database-availability");
+const { isPublicImage } = await import("@/lib/server/image-access");
+const { checkActionBody, isPossibleAction } = await import("@/lib/server/action-body");
+const { replaceServerErrors, sendErrorPage, wantsDocument } = await import("@/lib/server/error-pages");
+const { RefusalLog } = await import("@/lib/server/refusal-log");
 
 const port = Number(process.env.PORT) || 3000;
 const dir = path.resolve(import.meta.dirname, "..");
+const trustedHops = getEnv().TRUST_PROXY;
 
 const app = next({ dev: false, dir, port, hostname: "localhost" });
 await app.prepare();
 const handle = app.getRequestHandler();
 
-const server = http.createServer(async (req, res) => {
+const availability = new DatabaseAvailability(edgeDatabase);
+availability.start();
+onDatabaseTrouble(() => void availability.probe());
+const refusals = new RefusalLog();
+
+/** Paths that never touch PostgreSQL: served even while it is away. */
+const WITHOUT_DATABASE = /^\/(_next\/static\/|api\/ping$)/;
+
+function refuse(res: ServerResponse, status: number, message: string) {
+  res.statusCode = status;
+  res.setHeader("content-type", "text/plain; charset=utf-8");
+  res.setHeader("cache-control", "no-store");
+  res.setHeader("x-content-type-options", "nosniff");
+  res.end(message + "\n");
+}
+
+/** While PostgreSQL is away: the health check keeps its JSON shape, everything else gets the 503 page. */
+function unavailable(req: IncomingMessage, res: ServerResponse, pathname: string) {
+  if (pathname !== "/api/health") return sendErrorPage(req, res, "unavailable");
+  res.writeHead(503, { "content-type": "application/json", "cache-control": "no-store" });
+  res.end(JSON.stringify({ status: "unavailable", database: "unreachable" }));
+}
+
+/**
+ * The rest of a refused request's body is read and dropped, so that the client, still sending, gets to read the
+ * answer instead of a reset connection (as nginx's lingering close does). Bounded: past 64 MB or 5 s the
+ * connection is cut.
+ */
+function discardBody(req: IncomingMessage) {
+  if (req.complete) return;
+  let left = 64 * 1024 * 1024;
+  const cut = setTimeout(() => req.socket.destroy(), 5_000);
+  cut.unref();
+  req.on("data", (chunk: Buffer) => {
+    left -= chunk.length;
+    if (left < 0) req.socket.destroy();
+  });
+  req.on("end", () => clearTimeout(cut));
+  req.on("close", () => clearTimeout(cut));
+  req.resume();
+}
+
+/** The same request with its body already read: Next reads it again from here. */
+function replay(original: IncomingMessage, body: Buffer): IncomingMessage {
+  const copy = new http.IncomingMessage(original.socket);
+  Object.assign(copy, {
+    method: original.method,
+    url: original.url,
+    headers: original.headers,
+    rawHeaders: original.rawHeaders,
+    httpVersion: original.httpVersion,
+    httpVersionMajor: original.httpVersionMajor,
+    httpVersionMinor: original.httpVersionMinor,
+    complete: true,
+  });
+  copy.push(body);
+  copy.push(null);
+  return copy;
+}
+
+async function serve(req: IncomingMessage, res: ServerResponse) {
+  settleForwarding(req, trustedHops);
+  const pathname = (req.url ?? "/").split("?", 1)[0];
+
+  if (!availability.available && !WITHOUT_DATABASE.test(pathname)) return unavailable(req, res, pathname);
+
+  const routerState = req.headers["next-router-state-tree"];
+  if (routerState !== undefined) {
+    try {
+      parseAndValidateFlightRouterState(routerState);
+    } catch (error) {
+      refusals.note("router-state", (error as Error).message);
+      return refuse(res, 400, "Bad request: the router state header could not be read.");
+    }
+  }
+
+  if (pathname === "/_next/image") {
+    const url = new URLSearchParams((req.url ?? "").slice(pathname.length + 1)).get("url");
+    if (!(await isPublicImage(edgeDatabase(), url))) return refuse(res, 404, "Image not found.");
+    // Browsers and shared caches ask again before each use (a 304 when nothing changed), so a file made private
+    // stops being shown everywhere at once, not when a year-long max-age runs out.
+    const setHeader = res.setHeader;
+    res.setHeader = function (name: string, value: number | string | readonly string[]) {
+      return setHeader.call(res, name, name.toLowerCase() === "cache-control" ? "public, no-cache" : value);
+    };
+  }
+
+  let request = req;
+  if (isPossibleAction(req, pathname)) {
+    const verdict = await checkActionBody(req);
+    if (verdict === "aborted") return void res.destroy();
+    if (!verdict.ok) {
+      refusals.note(`action-${verdict.status}`, `${req.method} ${pathname}: ${verdict.reason}`);
+      const message = { 400: "Bad request: the form could not be read.", 403: "Forms are accepted from this site only.", 413: "This request is too large." }[verdict.status];
+      refuse(res, verdict.status, message);
+      discardBody(req);
+      return;
+    }
+    request = replay(req, verdict.body);
+  }
+
   try {
-    if (await servePage(req, res, port)) return;
+    if (await servePage(request, res, port)) return;
   } catch (error) {
     console.error("[page-cache]", error);
     if (res.headersSent) return void res.destroy();
   }
   res.setHeader(CACHE_HEADER, "bypass");
-  await handle(req, res);
+  if ((request.method === "GET" || request.method === "HEAD") && wantsDocument(request)) {
+    replaceServerErrors(request, res, async () => ((await availability.probe()) ? "error" : "unavailable"));
+  }
+  await handle(request, res);
+}
+
+const server = http.createServer((req, res) => {
+  serve(req, res).catch(async (error) => {
+    // Most likely PostgreSQL went away between the availability check and a query here.
+    const up = await availability.probe();
+    if (up) console.error("[marquee]", error);
+    if (res.headersSent) return void res.destroy();
+    sendErrorPage(req, res, up ? "error" : "unavailable");
+  });
 });
 // Longer than a load balancer's idle timeout (often 60 s), so it never reuses a connection we are closing.
 server.keepAliveTimeout = 65_000;
@@ -37,6 +167,7 @@ let stopping = false;
 const stop = () => {
   if (stopping) return;
   stopping = true;
+  availability.stop();
   server.close(() => process.exit(0));
   server.closeIdleConnections();
   setTimeout(() => process.exit(0), 10_000).unref();
