@@ -1,13 +1,14 @@
 import "server-only";
 import { headers } from "next/headers";
+import { safeCallbackPath } from "@/lib/validation/account";
 
 /**
  * The path and query of this request as proxy.ts saw it (layouts are not given either): for coming back after
  * sign-in, and for keeping the query string across a canonical redirect. Only same-origin paths.
  */
 export async function requestPath(): Promise<string> {
-  const path = (await headers()).get("x-marquee-path") ?? "/";
-  return path.startsWith("/") && !path.startsWith("//") ? path : "/";
+  // Set by proxy.ts; the production server drops a client's own copy, and this keeps it on the site regardless.
+  return safeCallbackPath((await headers()).get("x-marquee-path") ?? "/");
 }
 
 /** `href` with this request's query string (e.g. a filmography's sort survives the redirect to the canonical URL). */

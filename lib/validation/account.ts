@@ -63,14 +63,22 @@ export const deleteAccountSchema = z.object({
   confirm: z.literal("delete", { error: 'Type "delete" to confirm.' }),
 });
 
-/** A same-origin path to return to after signing in: anything else (other hosts, //evil, javascript:) becomes "/". */
+/**
+ * A same-origin path to return to after signing in: anything else (other hosts, //evil, /\\evil, javascript:, and
+ * paths that only become "//evil" once dot segments are resolved, such as /..//evil or /%2e%2e//evil) becomes "/".
+ * The path is resolved against a stand-in origin, and the normalised result must still resolve to that origin:
+ * what is returned is what the browser will follow.
+ */
 export function safeCallbackPath(value: unknown): string {
   if (typeof value !== "string" || value.length > 2000) return "/";
-  if (!value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/";
+  if (!value.startsWith("/")) return "/";
+  const origin = "http://marquee.invalid";
   try {
-    const url = new URL(value, "http://marquee.invalid");
-    if (url.origin !== "http://marquee.invalid") return "/";
-    return url.pathname + url.search + url.hash;
+    const url = new URL(value, origin);
+    if (url.origin !== origin) return "/";
+    const path = url.pathname + url.search + url.hash;
+    if (!path.startsWith("/") || path.startsWith("//") || path.startsWith("/\\")) return "/";
+    return new URL(path, origin).origin === origin ? path : "/";
   } catch {
     return "/";
   }
