@@ -1,12 +1,18 @@
 "use server";
 
 import { AuthError, CredentialsSignin } from "next-auth";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { signIn } from "@/auth";
+import { THROTTLE, lockedUntil, minutesUntil, recordAttempt, signUpKey } from "@/db/queries/throttle";
 import { createUser, getUserIdByLogin } from "@/db/queries/users";
 import { parseForm, typedValues, type FormState } from "@/lib/action";
+import { clientAddress } from "@/lib/client-address";
+import { DEVICE_COOKIE, deviceCookieOptions, issueDeviceToken } from "@/lib/device-cookie";
 import { applyPendingFavorite } from "@/lib/pending-favorite";
 import { safeCallbackPath, signInSchema, signUpSchema } from "@/lib/validation/account";
+
+const tryAgainIn = (minutes: number) => `Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
 
 async function signInAndGo(login: string, password: string, callbackUrl: string, values: Record<string, string>): Promise<FormState> {
   try {
@@ -15,16 +21,19 @@ async function signInAndGo(login: string, password: string, callbackUrl: string,
     if (error instanceof AuthError) {
       const code = error instanceof CredentialsSignin ? error.code : "";
       const throttled = /^throttled-(\d+)$/.exec(code);
-      if (throttled) {
-        const minutes = Number(throttled[1]);
-        return { message: `Too many failed attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, values };
-      }
+      if (throttled) return { message: `Too many failed attempts. ${tryAgainIn(Number(throttled[1]))}`, values };
       // The same answer for an unknown user and a wrong password.
       return { message: "That username or email and password don't match an account.", values };
     }
     throw error;
   }
-  await applyPendingFavorite((await getUserIdByLogin(login)) ?? undefined);
+  const userId = await getUserIdByLogin(login);
+  if (userId) {
+    // This browser is now a trusted device of the account: others' failed attempts no longer lock it out.
+    const secure = (await headers()).get("x-forwarded-proto") === "https";
+    (await cookies()).set(DEVICE_COOKIE, issueDeviceToken(userId), deviceCookieOptions(secure));
+  }
+  await applyPendingFavorite(userId ?? undefined);
   redirect(callbackUrl);
 }
 
@@ -35,10 +44,20 @@ export async function signInAction(_previous: FormState, formData: FormData): Pr
   return signInAndGo(parsed.data.login, parsed.data.password, safeCallbackPath(formData.get("callbackUrl")), values);
 }
 
+/**
+ * Every sign-up that reaches the uniqueness check tells its sender whether a username or email exists, so attempts
+ * are counted per client address (10 per 15 minutes, shared by all instances): enough for a household or an
+ * office signing up, too few to test a list of addresses. We keep the precise "already exists" answer (it is what
+ * a person signing up needs); an offline site cannot send the "check your email" message that would hide it.
+ */
 export async function signUpAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const parsed = parseForm(signUpSchema, formData);
   if (parsed.state) return parsed.state;
   const values = typedValues(formData);
+  const key = signUpKey(clientAddress(await headers()));
+  const until = await lockedUntil([key]);
+  if (until) return { message: `Too many sign-ups from your network. ${tryAgainIn(minutesUntil(until))}`, values };
+  await recordAttempt(key, THROTTLE.signUp);
   const created = await createUser(parsed.data);
   if ("taken" in created) {
     const fieldErrors: Record<string, string> = {};

@@ -116,6 +116,27 @@ export async function changePassword(id: number, password: string): Promise<numb
   return row.session_version;
 }
 
+/** Whether a session issued under `sessionVersion` is still good: the user exists, is enabled, and has not moved on. */
+export async function isSessionCurrent(id: number, sessionVersion: number): Promise<boolean> {
+  const [row] = await db
+    .select({ id: user_.id })
+    .from(user_)
+    .where(and(eq(user_.id, id), eq(user_.session_version, sessionVersion), isNull(user_.disabled_at)))
+    .limit(1);
+  return Boolean(row);
+}
+
+/**
+ * Sign-out through Auth.js's own endpoint: revokes every session, but only for a session that is still current, so
+ * an old (already revoked) copy of a cookie cannot be used to sign the user out again and again.
+ */
+export async function revokeSessionsFrom(id: number, sessionVersion: number) {
+  await db
+    .update(user_)
+    .set({ session_version: sql`${user_.session_version} + 1` })
+    .where(and(eq(user_.id, id), eq(user_.session_version, sessionVersion)));
+}
+
 /** Revokes every session of the user (sign-out everywhere). */
 export async function revokeSessions(id: number) {
   await db.update(user_).set({ session_version: sql`${user_.session_version} + 1` }).where(eq(user_.id, id));

@@ -3,9 +3,12 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { signIn, signOut } from "@/auth";
+import { headers } from "next/headers";
 import { createFile } from "@/db/queries/files";
+import { THROTTLE, lockedUntil, minutesUntil, profileKey, recordAttempt, recordFailedSignIn, throttleKeys } from "@/db/queries/throttle";
 import { changePassword, checkPassword, deleteUser, setAvatar, updateProfile } from "@/db/queries/users";
 import { parseForm, typedValues, type FormState } from "@/lib/action";
+import { clientAddress } from "@/lib/client-address";
 import { checkImage, toAvatar } from "@/lib/images";
 import { getViewer } from "@/lib/session";
 import { getStorage, sanitizeFileName } from "@/lib/storage";
@@ -14,13 +17,35 @@ import { deleteAccountSchema, passwordChangeSchema, profileSchema } from "@/lib/
 // Every action checks its caller itself: actions are public endpoints, whichever page shows the form.
 const SIGNED_OUT: FormState = { message: "Your session has ended. Sign in again to continue." };
 
+const waitMessage = (until: Date) => {
+  const minutes = minutesUntil(until);
+  return `Too many attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+};
+
+/**
+ * The current password asked for again (password change, account deletion) counts against the sign-in throttle of
+ * the account and the address: a borrowed session cannot be used to guess it faster than the sign-in form allows.
+ */
+async function verifyOwnPassword(viewer: { id: number; username: string }, password: string): Promise<"ok" | "wrong" | Date> {
+  const keys = throttleKeys(viewer.username, clientAddress(await headers()));
+  const until = await lockedUntil(keys);
+  if (until) return until;
+  if (await checkPassword(viewer.id, password)) return "ok";
+  await recordFailedSignIn(keys);
+  return "wrong";
+}
+
 export async function updateProfileAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const viewer = await getViewer();
   if (!viewer) return SIGNED_OUT;
   const parsed = parseForm(profileSchema, formData);
   if (parsed.state) return parsed.state;
+  // "Another account uses this email" tells whether an address has an account: counted per user.
+  const until = await lockedUntil([profileKey(viewer.id)]);
+  if (until) return { message: waitMessage(until), values: typedValues(formData) };
   const outcome = await updateProfile(viewer.id, parsed.data);
   if (outcome === "email-taken") {
+    await recordAttempt(profileKey(viewer.id), THROTTLE.profile);
     return { fieldErrors: { email: "Another account uses this email." }, message: "Please correct the highlighted fields.", values: typedValues(formData) };
   }
   revalidatePath("/account");
@@ -32,7 +57,9 @@ export async function changePasswordAction(_previous: FormState, formData: FormD
   if (!viewer) return SIGNED_OUT;
   const parsed = parseForm(passwordChangeSchema, formData);
   if (parsed.state) return parsed.state;
-  if (!(await checkPassword(viewer.id, parsed.data.current_password))) {
+  const checked = await verifyOwnPassword(viewer, parsed.data.current_password);
+  if (checked instanceof Date) return { message: waitMessage(checked) };
+  if (checked === "wrong") {
     return { fieldErrors: { current_password: "This is not your current password." }, message: "Please correct the highlighted fields." };
   }
   await changePassword(viewer.id, parsed.data.new_password);
@@ -72,7 +99,9 @@ export async function deleteAccountAction(_previous: FormState, formData: FormDa
   if (!viewer) return SIGNED_OUT;
   const parsed = parseForm(deleteAccountSchema, formData);
   if (parsed.state) return parsed.state;
-  if (!(await checkPassword(viewer.id, parsed.data.password))) {
+  const checked = await verifyOwnPassword(viewer, parsed.data.password);
+  if (checked instanceof Date) return { message: waitMessage(checked) };
+  if (checked === "wrong") {
     return { fieldErrors: { password: "This is not your password." }, message: "Your account was not deleted." };
   }
   const outcome = await deleteUser(viewer.id);
