@@ -94,6 +94,26 @@ test("an action body over the 10 MB limit is a 413, declared or streamed", async
   expect((await request.get("/api/health")).status()).toBe(200);
 });
 
+test("a path that is not valid percent-encoding is a 400, not a 500", async ({ request }) => {
+  for (const path of ["/movies/%ff", "/people/%e0%a4", "/characters/%c3(", "/files/%ff", "/sitemaps/%ff", "/movies/1-%ZZ"]) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    expect(response.status(), path).toBe(400);
+  }
+  // Valid encodings still reach their pages.
+  expect((await request.get("/search?q=%C3%A9t%C3%A9")).status()).toBe(200);
+  expect((await request.get("/movies/999999999-%C3%A9")).status()).toBe(404);
+});
+
+test("a Host header that is not a host name is a 400, not a 500", async ({ request }) => {
+  for (const host of ["%ff", "a b", "exa mple.com:80", "evil.example/x", "[::1"]) {
+    const response = await request.get("/genres", { headers: { host }, maxRedirects: 0 });
+    expect(response.status(), host).toBe(400);
+  }
+  for (const host of ["localhost", "marquee.example:8080", "[::1]:3000"]) {
+    expect((await request.get("/genres", { headers: { host }, maxRedirects: 0 })).status(), host).toBe(200);
+  }
+});
+
 test("a router-state header Next cannot parse is a 400 on any page, not a 500", async ({ request, page }) => {
   for (const path of ["/", "/movies", "/genres", "/people", "/search?q=a"]) {
     const deep = encodeURIComponent("[".repeat(1200) + "]".repeat(1200));

@@ -7,7 +7,7 @@
  * Each request, in order:
  *   1. its client address is settled from the socket and TRUST_PROXY (lib/server/forwarding.ts);
  *   2. while PostgreSQL does not answer, a 503 page at once (lib/server/database-availability.ts);
- *   3. a router-state header Next cannot parse is a 400; /_next/image serves only files that are public now;
+ *   3. a path or router-state header Next cannot decode is a 400; /_next/image serves only files that are public now;
  *   4. a server action's body is read and checked (400 / 413 for what Next could not decode), then replayed;
  *   5. the page cache, then Next, whose document 5xx pages are replaced by ones readable without JavaScript.
  */
@@ -101,6 +101,21 @@ async function serve(req: IncomingMessage, res: ServerResponse) {
   const pathname = (req.url ?? "/").split("?", 1)[0];
 
   if (!availability.available && !WITHOUT_DATABASE.test(pathname)) return unavailable(req, res, pathname);
+
+  // Auth.js and the canonical URLs build URLs from the Host header: one that is not a host name is a 400, as nginx does.
+  const host = req.headers.host;
+  if (host !== undefined && !/^([a-z0-9-]+(\.[a-z0-9-]+)*\.?|\[[0-9a-f:.]+\])(:\d{1,5})?$/i.test(host)) {
+    refusals.note("host", `Host header ${host.slice(0, 100)}`);
+    return refuse(res, 400, "Bad request: the Host header is not a host name.");
+  }
+
+  // Next decodes dynamic path segments and answers 500 when one is not valid percent-encoding (/movies/%ff).
+  try {
+    decodeURIComponent(pathname);
+  } catch {
+    refusals.note("path", `${pathname.slice(0, 100)} is not valid percent-encoding`);
+    return sendErrorPage(req, res, "badAddress");
+  }
 
   const routerState = req.headers["next-router-state-tree"];
   if (routerState !== undefined) {

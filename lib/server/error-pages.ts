@@ -1,11 +1,11 @@
 /**
- * The pages the production server answers by itself when Next cannot: PostgreSQL unavailable (503) and a failed
- * render (500). Plain HTML with its styles inline: they must read the same without JavaScript, without the
+ * The pages the production server answers by itself when Next cannot: PostgreSQL unavailable (503), an address
+ * that is not valid percent-encoding (400) and a failed render (500). Plain HTML with its styles inline: they must read the same without JavaScript, without the
  * database and without the app's stylesheet, in light and dark.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 
-type Page = { status: number; title: string; heading: string; message: string };
+type Page = { status: number; title: string; heading: string; message: string; retry: boolean };
 
 const PAGES = {
   unavailable: {
@@ -13,12 +13,21 @@ const PAGES = {
     title: "Marquee is briefly unavailable",
     heading: "We'll be right back",
     message: "Marquee can't reach its catalogue just now. Nothing you saved is lost. Please try again in a few seconds.",
+    retry: true,
+  },
+  badAddress: {
+    status: 400,
+    title: "Page not found · Marquee",
+    heading: "This address doesn't look right",
+    message: "Part of the address could not be read (a stray % sign, perhaps). Check it, or start again from the home page.",
+    retry: false,
   },
   error: {
     status: 500,
     title: "Something went wrong · Marquee",
     heading: "Something went wrong",
     message: "We could not load this page just now. Please try again in a moment.",
+    retry: true,
   },
 } satisfies Record<string, Page>;
 
@@ -45,7 +54,7 @@ export function errorPageHtml(kind: ErrorPageKind, retryPath: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex"><title>${page.title}</title><style>${STYLE}</style></head>
 <body><main role="alert"><p class="brand">Marquee</p><h1>${page.heading}</h1><p>${page.message}</p>
-<nav><a class="primary" href="${escapeHtml(retryPath)}">Try again</a><a href="/">Home</a></nav></main></body></html>`;
+<nav>${page.retry ? `<a class="primary" href="${escapeHtml(retryPath)}">Try again</a><a href="/">Home</a>` : `<a class="primary" href="/">Home</a><a href="/search">Search</a>`}</nav></main></body></html>`;
 }
 
 /** Whether the client asked for an HTML document (not an RSC payload, JSON or an image). */
