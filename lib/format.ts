@@ -56,6 +56,11 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${formatNumber(n)} ${n === 1 ? one : many}`;
 }
 
+/** What a throttled form says: "Try again in 12 minutes." */
+export function tryAgainIn(minutes: number): string {
+  return `Try again in ${plural(minutes, "minute")}.`;
+}
+
 const shortDate = new Intl.DateTimeFormat("en-US", { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });
 
 /** When a row was last edited, for admin lists: "just now", "12 min ago", "3 h ago", then the date. */

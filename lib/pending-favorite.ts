@@ -1,6 +1,7 @@
 import "server-only";
-import { cookies, headers } from "next/headers";
+import { cookies } from "next/headers";
 import { addFavorite } from "@/db/queries/favorites";
+import { requestIsHttps } from "@/lib/request-path";
 
 /**
  * A signed-out visitor who presses a heart is sent to sign in; the movie waits in this short-lived cookie and is
@@ -9,8 +10,7 @@ import { addFavorite } from "@/db/queries/favorites";
 const COOKIE = "marquee_pending_favorite";
 
 export async function rememberPendingFavorite(movieId: number) {
-  const secure = (await headers()).get("x-forwarded-proto") === "https";
-  (await cookies()).set(COOKIE, String(movieId), { httpOnly: true, sameSite: "lax", path: "/", maxAge: 15 * 60, secure });
+  (await cookies()).set(COOKIE, String(movieId), { httpOnly: true, sameSite: "lax", path: "/", maxAge: 15 * 60, secure: await requestIsHttps() });
 }
 
 export async function applyPendingFavorite(userId?: number) {

@@ -11,6 +11,11 @@ export async function requestPath(): Promise<string> {
   return safeCallbackPath((await headers()).get("x-marquee-path") ?? "/");
 }
 
+/** Whether the browser reached the site over HTTPS (Next sets X-Forwarded-Proto; a trusted proxy may): for cookies' Secure flag. */
+export async function requestIsHttps(): Promise<boolean> {
+  return (await headers()).get("x-forwarded-proto") === "https";
+}
+
 /** `href` with this request's query string (e.g. a filmography's sort survives the redirect to the canonical URL). */
 export async function withRequestQuery(href: string): Promise<string> {
   const path = await requestPath();

@@ -1,6 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import { getEnv } from "@/lib/env";
+import { isHostName } from "@/lib/host-name";
 
 /**
  * The site's public origin (https://example.com), for absolute URLs in metadata, JSON-LD and sitemaps:
@@ -12,7 +13,7 @@ export async function siteUrl(): Promise<string> {
   const h = await headers();
   const claimed = h.get("x-forwarded-host")?.split(",")[0]?.trim() || h.get("host") || "";
   // A Host header is the client's word: only a plain host[:port] is echoed (set AUTH_URL in production).
-  const host = /^[a-z0-9.-]{1,253}(:\d{1,5})?$/i.test(claimed) ? claimed.toLowerCase() : "localhost";
+  const host = isHostName(claimed) ? claimed.toLowerCase() : "localhost";
   const forwardedProto = h.get("x-forwarded-proto")?.split(",")[0]?.trim();
   const proto = forwardedProto === "https" || forwardedProto === "http" ? forwardedProto : host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https";
   return `${proto}://${host}`;

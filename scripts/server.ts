@@ -21,6 +21,7 @@ const { parseAndValidateFlightRouterState } = await import("next/dist/server/app
 const { CACHE_HEADER, servePage, onDatabaseTrouble } = await import("@/lib/page-cache");
 const { getEnv } = await import("@/lib/env");
 const { settleForwarding } = await import("@/lib/server/forwarding");
+const { isHostName } = await import("@/lib/host-name");
 const { edgeDatabase } = await import("@/lib/server/database");
 const { DatabaseAvailability } = await import("@/lib/server/database-availability");
 const { isPublicImage } = await import("@/lib/server/image-access");
@@ -104,7 +105,7 @@ async function serve(req: IncomingMessage, res: ServerResponse) {
 
   // Auth.js and the canonical URLs build URLs from the Host header: one that is not a host name is a 400, as nginx does.
   const host = req.headers.host;
-  if (host !== undefined && !/^([a-z0-9-]+(\.[a-z0-9-]+)*\.?|\[[0-9a-f:.]+\])(:\d{1,5})?$/i.test(host)) {
+  if (host !== undefined && !isHostName(host)) {
     refusals.note("host", `Host header ${host.slice(0, 100)}`);
     return refuse(res, 400, "Bad request: the Host header is not a host name.");
   }

@@ -9,10 +9,10 @@ import { createUser, getUserIdByLogin } from "@/db/queries/users";
 import { parseForm, typedValues, type FormState } from "@/lib/action";
 import { clientAddress } from "@/lib/client-address";
 import { DEVICE_COOKIE, deviceCookieOptions, issueDeviceToken } from "@/lib/device-cookie";
+import { tryAgainIn } from "@/lib/format";
 import { applyPendingFavorite } from "@/lib/pending-favorite";
+import { requestIsHttps } from "@/lib/request-path";
 import { safeCallbackPath, signInSchema, signUpSchema } from "@/lib/validation/account";
-
-const tryAgainIn = (minutes: number) => `Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
 
 async function signInAndGo(login: string, password: string, callbackUrl: string, values: Record<string, string>): Promise<FormState> {
   try {
@@ -30,8 +30,7 @@ async function signInAndGo(login: string, password: string, callbackUrl: string,
   const userId = await getUserIdByLogin(login);
   if (userId) {
     // This browser is now a trusted device of the account: others' failed attempts no longer lock it out.
-    const secure = (await headers()).get("x-forwarded-proto") === "https";
-    (await cookies()).set(DEVICE_COOKIE, issueDeviceToken(userId), deviceCookieOptions(secure));
+    (await cookies()).set(DEVICE_COOKIE, issueDeviceToken(userId), deviceCookieOptions(await requestIsHttps()));
   }
   await applyPendingFavorite(userId ?? undefined);
   redirect(callbackUrl);

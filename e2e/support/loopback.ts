@@ -6,7 +6,7 @@
  * kept per client, like a browser's.
  */
 import http from "node:http";
-import { findAction } from "./server-actions";
+import { buildMultipart, findAction } from "./server-actions";
 
 export type LoopbackResponse = { status: number; headers: http.IncomingHttpHeaders; text: string };
 
@@ -75,9 +75,7 @@ export function loopbackClient(address = randomLoopbackAddress()) {
     /** Calls a server action as React's client does (see server-actions.ts); the answer is the RSC payload. */
     async callAction(action: { file: string; name: string }, fields: Record<string, string>, previousState?: Record<string, unknown>) {
       const { id, page } = findAction(action.file, action.name);
-      const form = new FormData();
-      for (const [name, value] of Object.entries(fields)) form.append(`_1_${name}`, value);
-      form.append("0", JSON.stringify(previousState === undefined ? ["$K1"] : [previousState, "$K1"]));
+      const form = buildMultipart(JSON.stringify(previousState === undefined ? ["$K1"] : [previousState, "$K1"]), fields, 1);
       const encoded = new Request("http://localhost", { method: "POST", body: form });
       const body = Buffer.from(await encoded.arrayBuffer());
       return send("POST", page, { "next-action": id, accept: "text/x-component", origin: `http://localhost:${port()}`, "content-type": encoded.headers.get("content-type")! }, body);

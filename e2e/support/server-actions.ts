@@ -59,7 +59,8 @@ export async function callAction(
   return response;
 }
 
-function buildMultipart(args: string, fields: Record<string, Field | Field[]>, ref: number) {
+/** The FormData React's client sends for an action called with `args` (part "0") and a FormData argument `$K<ref>`. */
+export function buildMultipart(args: string, fields: Record<string, Field | Field[]>, ref: number) {
   // A FormData rather than Playwright's object form: repeated names (multi-selects) need several values.
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) {

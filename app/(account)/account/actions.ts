@@ -9,6 +9,7 @@ import { THROTTLE, lockedUntil, minutesUntil, profileKey, recordAttempt, recordF
 import { changePassword, checkPassword, deleteUser, setAvatar, updateProfile } from "@/db/queries/users";
 import { parseForm, typedValues, type FormState } from "@/lib/action";
 import { clientAddress } from "@/lib/client-address";
+import { tryAgainIn } from "@/lib/format";
 import { checkImage, toAvatar } from "@/lib/images";
 import { getViewer } from "@/lib/session";
 import { getStorage, sanitizeFileName } from "@/lib/storage";
@@ -17,10 +18,7 @@ import { deleteAccountSchema, passwordChangeSchema, profileSchema } from "@/lib/
 // Every action checks its caller itself: actions are public endpoints, whichever page shows the form.
 const SIGNED_OUT: FormState = { message: "Your session has ended. Sign in again to continue." };
 
-const waitMessage = (until: Date) => {
-  const minutes = minutesUntil(until);
-  return `Too many attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
-};
+const waitMessage = (until: Date) => `Too many attempts. ${tryAgainIn(minutesUntil(until))}`;
 
 /**
  * The current password asked for again (password change, account deletion) counts against the sign-in throttle of
