@@ -8,7 +8,7 @@
 import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { clearAccountThrottle, lockedUntil, minutesUntil, recordFailedSignIn, throttleKeys } from "@/db/queries/throttle";
-import { getUserIdByLogin, isSessionCurrent, revokeSessionsFrom, verifyCredentials } from "@/db/queries/users";
+import { getUserIdByLogin, revokeSessionsFrom, verifyCredentials, viewerOfRequest } from "@/db/queries/users";
 import { clientAddress } from "@/lib/client-address";
 import { deviceCookieIn, readDeviceToken } from "@/lib/device-cookie";
 import { authSecret } from "@/lib/env";
@@ -96,7 +96,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       }
       const id = Number(token.sub);
       if (!Number.isSafeInteger(id) || id <= 0 || typeof token.sv !== "number") return null;
-      return (await isSessionCurrent(id, token.sv)) ? token : null;
+      // A disabled or deleted user is no viewer; the row is read once per request, shared with getViewer.
+      return (await viewerOfRequest(id))?.session_version === token.sv ? token : null;
     },
     // Where Auth.js's endpoints send the browser afterwards: paths on this site only, resolved like the forms'.
     redirect({ url, baseUrl }) {

@@ -2,7 +2,7 @@ import "server-only";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { auth } from "@/auth";
-import { getViewerById, type Viewer } from "@/db/queries/users";
+import { viewerOfRequest, type Viewer } from "@/db/queries/users";
 import type { FormState } from "@/lib/action";
 import { requestPath } from "@/lib/request-path";
 
@@ -16,7 +16,7 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   const session = await auth();
   const id = Number(session?.user?.id);
   if (!Number.isSafeInteger(id) || id <= 0) return null;
-  const viewer = await getViewerById(id);
+  const viewer = await viewerOfRequest(id);
   if (!viewer || viewer.session_version !== session?.user?.sv) return null;
   return viewer;
 });

@@ -1,5 +1,6 @@
 import "server-only";
 import { and, eq, isNull, or, sql } from "drizzle-orm";
+import { cache } from "react";
 import { hashPassword, verifyPassword } from "@/lib/password";
 import { db } from "../index";
 import { file_, user_, type UserRole } from "../schema";
@@ -47,6 +48,12 @@ export async function getViewerById(id: number): Promise<Viewer | null> {
     .limit(1);
   return row ?? null;
 }
+
+/**
+ * getViewerById once per request: Auth.js's jwt callback (is the cookie's session version still current?) and
+ * lib/session's getViewer (who is this?) ask the same question of the same row.
+ */
+export const viewerOfRequest = cache(getViewerById);
 
 export type NewUser = { username: string; email: string; first_name: string; last_name: string; password: string };
 
@@ -114,16 +121,6 @@ export async function changePassword(id: number, password: string): Promise<numb
     .where(eq(user_.id, id))
     .returning({ session_version: user_.session_version });
   return row.session_version;
-}
-
-/** Whether a session issued under `sessionVersion` is still good: the user exists, is enabled, and has not moved on. */
-export async function isSessionCurrent(id: number, sessionVersion: number): Promise<boolean> {
-  const [row] = await db
-    .select({ id: user_.id })
-    .from(user_)
-    .where(and(eq(user_.id, id), eq(user_.session_version, sessionVersion), isNull(user_.disabled_at)))
-    .limit(1);
-  return Boolean(row);
 }
 
 /**
