@@ -13,6 +13,7 @@ const PROBE_TIMEOUT_MS = 1_000;
 
 export class DatabaseAvailability {
   private up = true;
+  private silent = false;
   private probing: Promise<boolean> | null = null;
   private timer: NodeJS.Timeout | null = null;
 
@@ -48,17 +49,24 @@ export class DatabaseAvailability {
 
   private async ask(): Promise<boolean> {
     let timer: NodeJS.Timeout | undefined;
-    let answered: boolean;
+    let outcome: "answered" | "failed" | "silent";
+    let reason = "";
     try {
-      const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${PROBE_TIMEOUT_MS} ms`)), PROBE_TIMEOUT_MS)));
-      await Promise.race([this.sql()`select 1`, timeout]);
-      answered = true;
+      const timeout = new Promise<"silent">((resolve) => (timer = setTimeout(() => resolve("silent"), PROBE_TIMEOUT_MS)));
+      outcome = await Promise.race([this.sql()`select 1`.then(() => "answered" as const), timeout]);
+      reason = `no answer within ${PROBE_TIMEOUT_MS} ms, twice`;
     } catch (error) {
-      answered = false;
-      if (this.up) this.log(`[marquee] PostgreSQL does not answer (${(error as Error).message}): answering 503 until it does`);
+      outcome = "failed";
+      reason = (error as Error).message;
     } finally {
       clearTimeout(timer);
     }
+    // A refused or broken connection is an answer at once. Silence is believed only twice in a row: a busy event
+    // loop (a long render) can make one probe's timer fire before its answer is read.
+    const silentBefore = this.silent;
+    this.silent = outcome === "silent";
+    const answered = outcome === "answered" || (outcome === "silent" && !silentBefore && this.up);
+    if (!answered && this.up) this.log(`[marquee] PostgreSQL does not answer (${reason}): answering 503 until it does`);
     if (answered && !this.up) this.log("[marquee] PostgreSQL answers again");
     this.up = answered;
     return answered;
