@@ -98,6 +98,8 @@ test("an editor creates a person with a main photo, fills the gallery, picks ano
 });
 
 test("deleting a person who directs films is refused with the films; one without credits goes after confirming the photos", async ({ browser }) => {
+  // Two editors' browsers and four saves: ~20 s alone, and it ran out of 30 s once on a loaded machine.
+  test.setTimeout(60_000);
   const id = stamp();
   const arranged = await withTestDatabase(async (db) => {
     const [director] = await db.insert(person).values({ first_name: "Busy", last_name: id }).returning({ id: person.id });

@@ -31,7 +31,7 @@ test("after signing out through the site, a copied cookie gets nothing from /api
 
   await page.goto("/account");
   await page.getByTestId("user-menu").locator("summary").click();
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByTestId("user-menu").getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
 
   const session = await sessionOf(copy);

@@ -4,19 +4,25 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useOptimistic, useState, useTransition } from "react";
 import { Heart } from "lucide-react";
 import { toggleFavoriteAction } from "@/app/(account)/favorites/actions";
+import { setFavorite as share, useFavorite } from "@/components/viewer/viewer-store";
 
-type Props = { movieId: number; title: string; initial: boolean; size?: "sm" | "lg" };
+/** `initial`: what the server knows when it renders for this viewer (per-user pages); public pages don't know. */
+type Props = { movieId: number; title: string; initial?: boolean; size?: "sm" | "lg" };
 
 /**
- * The heart. With JavaScript: optimistic, rolled back with a message when the write fails. Without: a plain form
- * post that comes back to the same page. Signed out: goes to sign in and comes back with the favorite applied.
+ * The heart, an island on pages that are the same for everyone: it shows the viewer's state once /api/viewer has
+ * answered (one request for every heart on the page). With JavaScript: optimistic, rolled back with a message when
+ * the write fails, and every heart of the film follows. Without: a plain form post that adds the film (or, where the
+ * page knows it is a favorite, removes it) and shows the result on /favorites. Signed out: goes to sign in and comes
+ * back with the favorite applied.
  */
 export function FavoriteButton({ movieId, title, initial, size = "sm" }: Props) {
+  const known = useFavorite(movieId);
   const router = useRouter();
   const pathname = usePathname();
   const search = useSearchParams().toString();
   const returnTo = search ? `${pathname}?${search}` : pathname;
-  const [favorite, setFavorite] = useState(initial);
+  const favorite = known ?? initial ?? false;
   const [optimistic, setOptimistic] = useOptimistic(favorite);
   const [error, setError] = useState<string | null>(null);
   const [, startTransition] = useTransition();
@@ -32,7 +38,7 @@ export function FavoriteButton({ movieId, title, initial, size = "sm" }: Props) 
       setOptimistic(intent === "add");
       try {
         const result = await toggleFavoriteAction(data);
-        if (result.ok) setFavorite(result.favorite);
+        if (result.ok) share(movieId, result.favorite);
         else if (result.signIn) router.push(result.signIn);
         else setError(result.message);
       } catch {

@@ -1,15 +1,18 @@
+"use client";
+
 import Link from "next/link";
 import { Heart } from "lucide-react";
-import { countPersonFilmsInFavorites } from "@/db/queries/favorites";
+import { usePersonFavorites } from "@/components/viewer/viewer-store";
 import { formatNumber } from "@/lib/format";
-import { getViewer } from "@/lib/session";
 
-/** Signed in: how many of this person's films are in the viewer's favorites. Nothing for visitors. */
-export async function PersonFavoritesLine({ personId }: { personId: number }) {
-  const viewer = await getViewer();
-  if (!viewer) return null;
-  const { films, favorites } = await countPersonFilmsInFavorites(viewer.id, personId);
-  if (films === 0) return null;
+/**
+ * Signed in: how many of this person's films are in the viewer's favorites (an island: the person page is the same
+ * for everyone; the count comes with the page's /api/viewer answer and follows the hearts). Nothing for visitors.
+ */
+export function PersonFavoritesLine({ personId }: { personId: number }) {
+  const counts = usePersonFavorites(personId);
+  if (!counts || counts.films === 0) return null;
+  const { films, favorites } = counts;
   return (
     <p className="mt-4 inline-flex items-center gap-2 rounded-full bg-surface-muted px-3 py-1.5 text-sm" data-testid="person-favorites">
       <Heart aria-hidden className={`size-4 ${favorites > 0 ? "fill-accent text-accent" : "text-muted"}`} />

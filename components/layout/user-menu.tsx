@@ -1,22 +1,67 @@
+"use client";
+
 import Image from "next/image";
 import Link from "next/link";
+import { usePathname, useRouter } from "next/navigation";
+import { useEffect, useRef, useTransition } from "react";
 import { ChevronDown, Heart, LayoutDashboard, LogOut, Settings, UserRound } from "lucide-react";
 import { signOutAction } from "@/app/(account)/session-actions";
-import { getViewer, isEditor } from "@/lib/session";
+import { forgetViewer, refreshViewer, useViewerState } from "@/components/viewer/viewer-store";
 
-/** Signed in: the avatar and a menu (a <details> disclosure, so it works without JavaScript). Else: Sign in. */
-export async function UserMenu() {
-  const viewer = await getViewer();
+const SIGN_IN = "inline-flex h-10 shrink-0 items-center rounded-full bg-accent px-4 text-sm font-semibold text-accent-foreground hover:bg-accent-strong";
+
+/**
+ * The header's account corner, the same HTML for everyone (public pages are cached for all): "Sign in", replaced in
+ * the browser by the member's avatar and menu once /api/viewer says who is signed in, and asked again after every
+ * navigation (signing in or out changes it). Without JavaScript there is also an Account link, which leads a
+ * member to their account page (with Sign out) and a visitor to sign in.
+ */
+export function UserMenu() {
+  const { viewer } = useViewerState();
+  const pathname = usePathname();
+  const menu = useRef<HTMLDetailsElement>(null);
+  const router = useRouter();
+  const [signingOut, startSignOut] = useTransition();
+
+  useEffect(() => {
+    // A new page: the menu closes (it would cover it) and the viewer is asked again.
+    if (menu.current) menu.current.open = false;
+    refreshViewer();
+  }, [pathname]);
+
   if (!viewer) {
     return (
-      <Link href="/sign-in" className="inline-flex h-10 shrink-0 items-center rounded-full bg-accent px-4 text-sm font-semibold text-accent-foreground hover:bg-accent-strong">
-        Sign in
-      </Link>
+      <>
+        <Link href="/sign-in" className={SIGN_IN} data-testid="sign-in-link">
+          Sign in
+        </Link>
+        <noscript>
+          <a href="/account" className="inline-flex size-10 shrink-0 items-center justify-center rounded-full ring-1 ring-border hover:bg-surface-muted" title="Account">
+            <UserRound aria-hidden className="size-5 text-muted" />
+            <span className="sr-only">Account</span>
+          </a>
+        </noscript>
+      </>
     );
   }
   const item = "flex w-full items-center gap-2 rounded-md px-3 py-2 text-left text-sm hover:bg-surface-muted";
+  const close = () => {
+    if (menu.current) menu.current.open = false;
+  };
+  // With JavaScript: the header shows "Sign in" only once the server has signed this browser out, then home.
+  const signOut = (event: React.FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    data.set("$js", "1");
+    startSignOut(async () => {
+      await signOutAction(data);
+      forgetViewer();
+      router.push("/");
+      router.refresh();
+    });
+  };
   return (
-    <details className="group relative shrink-0" data-testid="user-menu">
+    <details ref={menu} className="group relative shrink-0" data-testid="user-menu">
       <summary className="flex cursor-pointer list-none items-center gap-1.5 rounded-full p-0.5 pr-2 hover:bg-surface-muted [&::-webkit-details-marker]:hidden">
         <span className="relative block size-9 overflow-hidden rounded-full bg-surface-muted ring-1 ring-border">
           {viewer.avatarUrl ? (
@@ -31,20 +76,20 @@ export async function UserMenu() {
       </summary>
       <div className="absolute right-0 z-50 mt-2 w-56 rounded-xl border border-border bg-surface p-1.5 shadow-lg">
         <p className="truncate px-3 py-2 text-xs text-muted">Signed in as {viewer.username}</p>
-        <Link href="/favorites" className={item}>
+        <Link href="/favorites" className={item} onClick={close}>
           <Heart aria-hidden className="size-4" /> Favorites
         </Link>
-        <Link href="/account" className={item}>
+        <Link href="/account" className={item} onClick={close}>
           <Settings aria-hidden className="size-4" /> Account
         </Link>
-        {isEditor(viewer) ? (
-          <Link href="/admin" className={item}>
+        {viewer.editor ? (
+          <Link href="/admin" className={item} onClick={close}>
             <LayoutDashboard aria-hidden className="size-4" /> Admin
           </Link>
         ) : null}
-        <form action={signOutAction}>
-          <button type="submit" className={item}>
-            <LogOut aria-hidden className="size-4" /> Sign out
+        <form action={signOutAction} onSubmit={signOut}>
+          <button type="submit" className={item} disabled={signingOut}>
+            <LogOut aria-hidden className="size-4" /> {signingOut ? "Signing out…" : "Sign out"}
           </button>
         </form>
       </div>

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
+import { useViewerState } from "@/components/viewer/viewer-store";
 import { Check, LoaderCircle, Search } from "lucide-react";
 import type { CatalogueFilterOptions } from "@/db/queries/catalogue";
 import {
@@ -49,7 +50,7 @@ type Props = {
   active: boolean;
   /** The list these filters apply to: the catalogue (default) or the viewer's favorites. */
   base?: FilterBase;
-  /** Signed in on the catalogue: offer "only my favorites / hide them". */
+  /** The catalogue: offer members "only my favorites / hide them" (shown once the browser knows one is signed in). */
   favoritesChoice?: boolean;
   /** Fields the form carries unchanged (e.g. the sort of /favorites, which has no sort menu in the form). */
   hidden?: Record<string, string>;
@@ -62,6 +63,8 @@ type Props = {
  */
 export function MovieFilterForm({ filters, options, active, base = "/movies", favoritesChoice = false, hidden }: Props) {
   const { navigate, pending } = useCatalogueNavigation();
+  // The favorites choice is for members: the page is the same for everyone, the browser knows who is signed in.
+  const signedIn = useViewerState().viewer !== null;
   const [values, setValues] = useState(() => valuesOf(filters));
   // When the URL changes (Back, a removed chip, a page link), the form shows the new state without remounting,
   // so focus stays where it was.
@@ -154,7 +157,7 @@ export function MovieFilterForm({ filters, options, active, base = "/movies", fa
         </fieldset>
       ) : null}
 
-      {favoritesChoice ? (
+      {favoritesChoice && (signedIn || values.mine) ? (
         <fieldset className="lg:order-last lg:col-span-full">
           <legend className={`${label} float-left mr-3 lg:mb-0 lg:mt-2`}>Your favorites</legend>
           <ul className="clear-both flex flex-wrap gap-2 lg:clear-none">

@@ -28,8 +28,14 @@ export async function favoriteIdsAmong(userId: number, movieIds: number[]): Prom
   return new Set(rows.map((r) => r.id));
 }
 
-export async function isFavorite(userId: number, movieId: number): Promise<boolean> {
-  return (await favoriteIdsAmong(userId, [movieId])).has(movieId);
+/** The title of a film in the user's favorites (null when it isn't one, or doesn't exist). */
+export async function favoriteTitle(userId: number, movieId: number): Promise<string | null> {
+  const [row] = await db
+    .select({ title: movie.title })
+    .from(favorite_movies)
+    .innerJoin(movie, eq(movie.id, favorite_movies.movie_id))
+    .where(and(eq(favorite_movies.user_id, userId), eq(favorite_movies.movie_id, movieId)));
+  return row?.title ?? null;
 }
 
 export async function countFavorites(userId: number): Promise<number> {

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { LogOut } from "lucide-react";
+import { signOutAction } from "@/app/(account)/session-actions";
 import { AvatarForm, DeleteAccountForm, PasswordForm, ProfileForm } from "@/components/account/account-forms";
 import { getAccount } from "@/db/queries/users";
 import { requireUser } from "@/lib/session";
@@ -25,9 +27,17 @@ export default async function AccountPage() {
   return (
     <div className="mx-auto max-w-4xl px-4 py-10 sm:px-6 lg:px-8">
       <h1 className="text-3xl font-semibold tracking-tight">Your account</h1>
-      <p className="mb-8 mt-2 text-muted">
-        Signed in as <strong className="text-foreground">{account.username}</strong>.
-      </p>
+      <div className="mb-8 mt-2 flex flex-wrap items-center gap-x-4 gap-y-2">
+        <p className="text-muted">
+          Signed in as <strong className="text-foreground">{account.username}</strong>.
+        </p>
+        {/* Also the way out without JavaScript (the header's menu is an island). */}
+        <form action={signOutAction}>
+          <button type="submit" className="inline-flex items-center gap-2 rounded-full border border-border px-3 py-1.5 text-sm font-medium hover:bg-surface-muted">
+            <LogOut aria-hidden className="size-4" /> Sign out
+          </button>
+        </form>
+      </div>
       <Section id="profile-heading" title="Profile" description="Your name and the email you sign in with.">
         <ProfileForm account={account} />
       </Section>

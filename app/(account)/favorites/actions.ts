@@ -15,6 +15,15 @@ const toggleSchema = z.object({
   returnTo: z.string().max(2000).optional(),
 });
 
+/**
+ * Where a heart pressed without JavaScript lands. Public pages are the same for everyone and can't show the new
+ * state, so an added film is confirmed on /favorites (with a way back); the favorites page itself shows it.
+ */
+function withoutScriptLanding(returnTo: string, movieId: number, intent: "add" | "remove"): string {
+  if (intent === "remove" || returnTo === "/favorites" || returnTo.startsWith("/favorites?")) return returnTo;
+  return `/favorites?${new URLSearchParams({ added: String(movieId), back: returnTo })}`;
+}
+
 export type ToggleResult = { ok: true; favorite: boolean } | { ok: false; message: string; signIn?: string };
 
 /**
@@ -40,7 +49,7 @@ export async function toggleFavoriteAction(formData: FormData): Promise<ToggleRe
     await removeFavorite(viewer.id, movieId);
   }
   revalidatePath("/favorites");
-  if (formData.get("$js") !== "1") redirect(returnTo);
+  if (formData.get("$js") !== "1") redirect(withoutScriptLanding(returnTo, movieId, intent));
   return { ok: true, favorite: intent === "add" };
 }
 

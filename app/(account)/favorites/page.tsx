@@ -12,7 +12,9 @@ import { MovieGrid } from "@/components/movies/movie-grid";
 import { Pagination } from "@/components/ui/pagination";
 import { getFavoriteFilterOptions, getMovies } from "@/db/queries/catalogue";
 import { formatNumber, plural } from "@/lib/format";
+import { favoriteTitle } from "@/db/queries/favorites";
 import { requireUser } from "@/lib/session";
+import { safeCallbackPath } from "@/lib/validation/account";
 import {
   CATALOGUE_PAGE_SIZE,
   FAVORITE_SORT_LABELS,
@@ -32,7 +34,7 @@ const naturalDirection = (sort: FavoriteSort) => (sort === "title" ? "asc" : "de
 /** The viewer's favorites with the catalogue's filters (same URL parameters) and their own sorts. */
 export default async function FavoritesPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
   const viewer = await requireUser("/favorites");
-  const { sort: rawSort, dir: rawDir, mine: _mine, ...params } = await searchParams;
+  const { sort: rawSort, dir: rawDir, mine: _mine, added: rawAdded, back: rawBack, ...params } = await searchParams;
   const { filters: parsed, notices } = parseMovieFilters(params);
   const sort: FavoriteSort = (FAVORITE_SORTS as readonly string[]).includes(first(rawSort) ?? "") ? (first(rawSort) as FavoriteSort) : "added";
   const dir = first(rawDir) === "asc" || first(rawDir) === "desc" ? (first(rawDir) as "asc" | "desc") : naturalDirection(sort);
@@ -53,11 +55,14 @@ export default async function FavoritesPage({ searchParams }: { searchParams: Pr
       page,
       pageSize: CATALOGUE_PAGE_SIZE,
     });
-  const [options, result, all] = await Promise.all([
+  const addedId = Number(first(rawAdded));
+  const [options, result, all, added] = await Promise.all([
     getFavoriteFilterOptions(viewer.id),
     query(filters.page),
     // The count of every favorite, to tell "no favorites yet" from "none match these filters".
     getMovies({ favorites: { userId: viewer.id, mode: "only" }, pageSize: 1 }).then((r) => r.total),
+    // A heart pressed without JavaScript on a public page lands here: say what it did.
+    Number.isSafeInteger(addedId) && addedId > 0 ? favoriteTitle(viewer.id, addedId) : null,
   ]);
   if (result.page !== filters.page) {
     if (result.total > 0) notices.push(`There is no page ${formatNumber(filters.page)}; showing the last page, ${formatNumber(result.page)}.`);
@@ -94,6 +99,18 @@ export default async function FavoritesPage({ searchParams }: { searchParams: Pr
           ) : null}
         </div>
 
+        {added ? (
+          <p role="status" className="mt-6 flex flex-wrap items-center gap-x-3 gap-y-1 rounded-xl border border-rose-500/30 bg-rose-500/10 px-4 py-3 text-sm" data-testid="favorite-added">
+            <Heart aria-hidden className="size-4 fill-rose-500 text-rose-500" />
+            <span>
+              <span className="font-medium">{added}</span> is in your favorites.
+            </span>
+            <Link href={safeCallbackPath(first(rawBack))} className="font-medium text-accent-strong underline-offset-2 hover:underline">
+              Back to the page you were on
+            </Link>
+          </p>
+        ) : null}
+
         <div className="mt-6">
           <CatalogueNotices notices={notices} />
         </div>
@@ -122,7 +139,7 @@ export default async function FavoritesPage({ searchParams }: { searchParams: Pr
               </h2>
               <ActiveFilterChips filters={filters} active={active} className="mb-6" base="/favorites" />
               {result.movies.length > 0 ? (
-                <MovieGrid movies={result.movies} />
+                <MovieGrid movies={result.movies} favorites />
               ) : (
                 <CatalogueEmptyState active={active} clearHref={moviesHref({ sort, dir }, "/favorites")} q={filters.q} />
               )}

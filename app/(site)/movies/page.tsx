@@ -52,7 +52,9 @@ const pageOf = (f: MovieFilters, userId: number | undefined) =>
   });
 
 export default async function MoviesPage({ searchParams }: Props) {
-  const [{ filters: parsed, notices }, viewer] = await Promise.all([searchParams.then(parseMovieFilters), getViewer()]);
+  const { filters: parsed, notices } = await searchParams.then(parseMovieFilters);
+  // Only "my favorites: only / hide" reads the session; without it the page is the same for everyone (and cached).
+  const viewer = parsed.mine ? await getViewer() : null;
   let filters = parsed;
   if (filters.mine && !viewer) {
     notices.push("Sign in to show only your favorites or hide them; showing every film.");
@@ -90,7 +92,7 @@ export default async function MoviesPage({ searchParams }: Props) {
         <CatalogueNotices notices={notices} />
 
         <FilterPanel activeCount={active.length}>
-          <MovieFilterForm filters={filters} options={options} active={active.length > 0} favoritesChoice={viewer !== null} />
+          <MovieFilterForm filters={filters} options={options} active={active.length > 0} favoritesChoice />
         </FilterPanel>
 
         <CatalogueResults aria-labelledby="movies-results">

@@ -10,8 +10,6 @@ import { jsonLdScriptProps } from "@/lib/json-ld";
 import { siteUrl } from "@/lib/site-url";
 import { movieHref, parseIdSegment, personHref } from "@/lib/slug";
 import { FavoriteButton } from "@/components/favorites/favorite-button";
-import { isFavorite } from "@/db/queries/favorites";
-import { getViewer } from "@/lib/session";
 import { CastList } from "./cast-list";
 import { movieJsonLd } from "./movie-json-ld";
 
@@ -67,8 +65,7 @@ export async function generateMetadata({ params }: PageProps<"/movies/[id]">): P
 export default async function MoviePage({ params }: PageProps<"/movies/[id]">) {
   const movie = await loadMovie((await params).id);
   if (!movie) notFound();
-  const [origin, viewer] = await Promise.all([siteUrl(), getViewer()]);
-  const favorite = viewer ? await isFavorite(viewer.id, movie.id) : false;
+  const origin = await siteUrl();
 
   const runtime = formatRuntime(movie.duration);
   const released = formatDate(movie.releaseDate);
@@ -146,7 +143,7 @@ export default async function MoviePage({ params }: PageProps<"/movies/[id]">) {
                   {movie.year ? <span className="font-normal text-muted"> ({movie.year})</span> : null}
                 </h1>
                 <div data-slot="movie-actions" className="flex shrink-0 items-center gap-2 pt-1">
-                  <FavoriteButton movieId={movie.id} title={movie.title} initial={favorite} size="lg" />
+                  <FavoriteButton movieId={movie.id} title={movie.title} size="lg" />
                 </div>
               </div>
 
