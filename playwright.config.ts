@@ -2,7 +2,8 @@ import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 
 // Started by scripts/test.ts (npm test), which provides DATABASE_URL (a freshly seeded test database),
-// AUTH_SECRET and UPLOADS_DIR, and has already built the site.
+// AUTH_SECRET and UPLOADS_DIR, and has already built the site and compiled its server.
+const distDir = process.env.MARQUEE_DIST_DIR?.trim() || ".next";
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
 // Debian's chromium when present (nothing is downloaded here); Playwright's own browser otherwise.
@@ -29,8 +30,8 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
-    // The production server, as `npm start` runs it (Next behind the anonymous page cache).
-    command: `node --import tsx scripts/server.ts`,
+    // The production server, as `npm start` runs it: compiled, plain node (Next behind the page cache).
+    command: `node ${distDir}/marquee/server.mjs`,
     env: { PORT: String(port) },
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,

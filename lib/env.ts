@@ -76,6 +76,16 @@ const schema = z.object({
   // Proxy hops in front of the server whose X-Forwarded-* headers are believed (Express's `trust proxy` as a number):
   // 0 = nothing in front, the client's address is the socket's.
   TRUST_PROXY: z.coerce.number({ error: "must be a number of proxy hops (0 when nothing sits in front)" }).int("must be a whole number").min(0, "must be from 0 to 10").max(10, "must be from 0 to 10").default(0),
+  // Read by Next itself; validated here so a bad value is one clear line. The build id doubles as the deployment id
+  // (scripts/lib/build.mjs sets it for `next build`; the server hands the build's own to Next at start).
+  NEXT_DEPLOYMENT_ID: z.string().trim().regex(/^[\w-]{1,64}$/, "must be 1 to 64 letters, digits, - or _").optional(),
+  // The key that encrypts server actions' bound arguments. Unset: the build's own key, the same for every instance of
+  // one build. Set it (to the same value everywhere, at build time and at run time) when instances are built apart.
+  NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: z
+    .string()
+    .trim()
+    .refine((v) => /^[A-Za-z0-9+/]+={0,2}$/.test(v) && [16, 24, 32].includes(Buffer.from(v, "base64").length), "must be a base64 AES key of 16, 24 or 32 bytes (try: openssl rand -base64 32)")
+    .optional(),
   MARQUEE_PAGE_CACHE_MB: z.coerce.number({ error: "must be a number of megabytes" }).int("must be a whole number").min(1, "must be from 1 to 65536").max(65536, "must be from 1 to 65536").default(128),
 });
 

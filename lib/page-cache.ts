@@ -31,8 +31,7 @@ import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerRespon
 import { promisify } from "node:util";
 import zlib from "node:zlib";
 import { createHash } from "node:crypto";
-import { computeCacheBustingSearchParam, computeLegacyCacheBustingSearchParam } from "next/dist/shared/lib/router/utils/cache-busting-search-param";
-import { getBotType } from "next/dist/shared/lib/router/utils/is-bot";
+import { computeCacheBustingSearchParam, computeLegacyCacheBustingSearchParam, getBotType } from "@/lib/server/next-internals";
 import { getEnv } from "@/lib/env";
 import { edgeDatabase } from "@/lib/server/database";
 
@@ -84,13 +83,23 @@ type Rendered = { entry: Entry; keep: boolean };
 
 type State = {
   onTrouble?: () => void;
+  /** The build served: part of every key and entity tag (a page names its build's scripts). */
+  build: string;
   entries: Map<string, Entry>;
   inflight: Map<string, Promise<Rendered | null>>;
   bytes: number;
   base?: string;
   warned: Map<string, number>;
 };
-const state: State = { entries: new Map(), inflight: new Map(), bytes: 0, warned: new Map() };
+const state: State = { build: "", entries: new Map(), inflight: new Map(), bytes: 0, warned: new Map() };
+
+/**
+ * The build this server runs (its build id). Two builds' pages differ (they name their own scripts), so their keys
+ * and tags do too: a CDN's copy from one build is never confirmed as current by an instance of another.
+ */
+export function setPageCacheBuild(buildId: string) {
+  state.build = buildId;
+}
 
 /** A problem worth a log line: once a minute per kind, so an outage is logged without flooding the log. */
 function warn(kind: string, message: string) {
@@ -354,7 +363,7 @@ export async function servePage(req: IncomingMessage, res: ServerResponse, port:
     state.bytes = 0;
     state.base = stamp.base;
   }
-  const key = `${stamp.base}|${variant.favoritesDependent ? stamp.favorites : ""}\n${variant.variant}`;
+  const key = `${state.build}|${stamp.base}|${variant.favoritesDependent ? stamp.favorites : ""}\n${variant.variant}`;
   const tag = entityTag(key);
   if (matchesTag(one(req.headers["if-none-match"]), tag)) {
     notModified(res, tag);

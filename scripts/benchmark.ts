@@ -21,14 +21,14 @@
  *   --only-documents      skip the client-navigation and per-user rows (a quicker look)
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, statSync, writeFileSync } from "node:fs";
+import { statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import postgres from "postgres";
 import { authSecret, getEnv } from "@/lib/env";
 import { movieHref, personHref } from "@/lib/slug";
-import { buildIsCurrent, ensureBuild } from "./lib/build";
+import { buildIsCurrent, bundleServer, ensureBuild, hasNextBuild } from "./lib/build.mjs";
 import { applyMigrations, describeConnectionError, provideDatabase } from "./lib/database";
 import { FatalError, redactUrl, runMain } from "./lib/fatal";
 import { runLoad, type LoadResult } from "./lib/bench/load";
@@ -252,10 +252,11 @@ runMain(async () => {
     let build = `build ${distDir} of the working tree`;
     if (values["no-build"]) {
       const buildId = path.resolve(import.meta.dirname, "..", distDir, "BUILD_ID");
-      if (!existsSync(buildId)) throw new FatalError(`--no-build: there is no build in ${distDir}`);
-      build = `existing build ${distDir} of ${statSync(buildId).mtime.toISOString().slice(0, 16).replace("T", " ")} UTC${buildIsCurrent() ? "" : " (older than the working tree)"}`;
+      if (!hasNextBuild(distDir)) throw new FatalError(`--no-build: there is no build in ${distDir}`);
+      build = `existing build ${distDir} of ${statSync(buildId).mtime.toISOString().slice(0, 16).replace("T", " ")} UTC${buildIsCurrent(distDir) ? "" : " (older than the working tree)"}`;
+      await bundleServer(distDir);
     } else {
-      await ensureBuild(log, env);
+      await ensureBuild({ distDir, env, log });
     }
     const port = await freePort();
     log(`production server on 127.0.0.1:${port} against ${redactUrl(url)}`);

@@ -12,14 +12,19 @@
  *   5. the page cache, then Next, whose document 5xx pages are replaced by ones readable without JavaScript.
  */
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
-import path from "node:path";
+import { projectRoot, readBuildId, readDeploymentId } from "./lib/build.mjs";
 
 // A production server whoever starts it (next start does the same); set before Next and React load.
 (process.env as Record<string, string>).NODE_ENV = "production";
-const { default: next } = await import("next");
-const { parseAndValidateFlightRouterState } = await import("next/dist/server/app-render/parse-and-validate-flight-router-state");
-const { CACHE_HEADER, servePage, onDatabaseTrouble } = await import("@/lib/page-cache");
 const { getEnv } = await import("@/lib/env");
+const distDir = getEnv().MARQUEE_DIST_DIR;
+// The deployment id the build was made with (Next reads it when it loads its config; every instance of this
+// build has the same one, as it has the same build id and server-action key).
+const deploymentId = readDeploymentId(distDir);
+if (deploymentId) process.env.NEXT_DEPLOYMENT_ID = deploymentId;
+const { default: next } = await import("next");
+const { parseAndValidateFlightRouterState } = await import("@/lib/server/next-internals");
+const { CACHE_HEADER, servePage, onDatabaseTrouble, setPageCacheBuild } = await import("@/lib/page-cache");
 const { settleForwarding } = await import("@/lib/server/forwarding");
 const { isHostName } = await import("@/lib/host-name");
 const { edgeDatabase } = await import("@/lib/server/database");
@@ -29,13 +34,13 @@ const { checkActionBody, isPossibleAction } = await import("@/lib/server/action-
 const { replaceServerErrors, sendErrorPage, wantsDocument } = await import("@/lib/server/error-pages");
 const { RefusalLog } = await import("@/lib/server/refusal-log");
 
-const port = Number(process.env.PORT) || 3000;
-const dir = path.resolve(import.meta.dirname, "..");
+const port = getEnv().PORT;
 const trustedHops = getEnv().TRUST_PROXY;
 
-const app = next({ dev: false, dir, port, hostname: "localhost" });
+const app = next({ dev: false, dir: projectRoot, port, hostname: "localhost" });
 await app.prepare();
 const handle = app.getRequestHandler();
+setPageCacheBuild(readBuildId(distDir));
 
 const availability = new DatabaseAvailability(edgeDatabase);
 availability.start();

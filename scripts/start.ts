@@ -1,8 +1,9 @@
 /**
  * npm start: the whole demo in one command. Database (DATABASE_URL, or the embedded PostgreSQL under .data/),
- * migrations, demo data on an empty database, a production build when the code changed, then the production server
- * (scripts/server.ts: Next behind the page cache).
- * `npm run dev` does the same with `next dev`. Ctrl-C stops the site and, if we started it, PostgreSQL.
+ * migrations, demo data on an empty database, a production build when the code changed (and this install can
+ * build), then the production server (scripts/server.ts, compiled: Next behind the page cache).
+ * Run compiled from the build directory by scripts/start.mjs; `npm run dev` runs it through tsx with `next dev`.
+ * Ctrl-C stops the site and, if we started it, PostgreSQL.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
@@ -10,7 +11,7 @@ import path from "node:path";
 import { createDatabase } from "@/db/client";
 import { authSecret, getEnv } from "@/lib/env";
 import { applyMigrations, provideDatabase } from "./lib/database";
-import { ensureBuild, nextBin } from "./lib/build";
+import { bundledScript, ensureBuild, nextBin, projectRoot } from "./lib/build.mjs";
 import { FatalError, redactUrl, runMain } from "./lib/fatal";
 import { seedIfEmpty } from "./lib/seed-if-empty";
 
@@ -74,13 +75,13 @@ runMain(async () => {
       PORT: String(env.PORT),
       NEXT_TELEMETRY_DISABLED: "1",
       // The server exits by itself if this launcher is SIGKILLed, so the port is free for the next start.
-      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${path.join(import.meta.dirname, "lib", "exit-with-parent.cjs")}`.trim(),
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${path.join(projectRoot, "scripts", "lib", "exit-with-parent.cjs")}`.trim(),
     };
-    if (!dev) await ensureBuild(log, childEnv);
+    if (!dev) await ensureBuild({ distDir: env.MARQUEE_DIST_DIR, env: childEnv, log });
     if (stopping) return;
-    // Run with node directly (not npx): killing it then really stops the server. Production: scripts/server.ts
-    // (Next behind the anonymous page cache); dev: next's own dev server.
-    const args = dev ? [nextBin(), "dev", "-p", String(env.PORT)] : ["--import", "tsx", path.join(import.meta.dirname, "server.ts")];
+    // Run with node directly (not npx): killing it then really stops the server. Production: the compiled
+    // scripts/server.ts (Next behind the page cache), plain node; dev: next's own dev server.
+    const args = dev ? [nextBin(), "dev", "-p", String(env.PORT)] : [bundledScript(env.MARQUEE_DIST_DIR, "server")];
     child = spawn(process.execPath, args, { stdio: "inherit", env: childEnv });
     log(`Marquee is starting on http://localhost:${env.PORT} (Ctrl-C to stop)`);
     child.on("exit", (code) => void stop(code ?? 0));

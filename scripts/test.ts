@@ -16,7 +16,7 @@ import { seedDemo } from "@/db/seed/demo";
 import { dataDir, getEnv } from "@/lib/env";
 import { LocalDiskStorage } from "@/lib/storage/local";
 import { applyMigrations, provideDatabase } from "./lib/database";
-import { ensureBuild } from "./lib/build";
+import { ensureBuild } from "./lib/build.mjs";
 import { runMain } from "./lib/fatal";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -155,7 +155,7 @@ runMain(async () => {
       } finally {
         await sql.end({ timeout: 5 });
       }
-      await ensureBuild(log, testEnv);
+      await ensureBuild({ distDir: getEnv().MARQUEE_DIST_DIR, env: testEnv, log });
       const file = path.join(results, "playwright.json");
       const code = await run(path.join(root, "node_modules", "@playwright", "test", "cli.js"), ["test", ...filters], {
         ...testEnv,

@@ -7,6 +7,7 @@ import { drizzle } from "drizzle-orm/postgres-js";
 import { migrate } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import { dataDir, getEnv } from "@/lib/env";
+import { projectRoot } from "./build.mjs";
 import { startEmbeddedPostgres } from "./embedded-postgres";
 import { FatalError, redactUrl } from "./fatal";
 
@@ -82,7 +83,7 @@ export async function applyMigrations(url: string) {
   const sql = postgres(url, { max: 1, onnotice: () => {} });
   try {
     await sql`select pg_advisory_lock(${MIGRATION_LOCK})`;
-    await migrate(drizzle(sql), { migrationsFolder: path.join(import.meta.dirname, "..", "..", "db", "migrations") });
+    await migrate(drizzle(sql), { migrationsFolder: path.join(projectRoot, "db", "migrations") });
   } catch (error) {
     throw new FatalError(`database migration failed: ${describeConnectionError(error)}`);
   } finally {

@@ -15,8 +15,9 @@ export function runMain(main: () => Promise<void | number>): void {
       if (typeof code === "number") process.exitCode = code;
     },
     (error: unknown) => {
-      if (error instanceof FatalError || error instanceof ConfigError) {
-        console.error(`marquee: ${error.message}`);
+      // (scripts/lib/build.mjs, plain JavaScript, marks its expected failures with `fatal`.)
+      if (error instanceof FatalError || error instanceof ConfigError || (error as { fatal?: unknown } | null)?.fatal === true) {
+        console.error(`marquee: ${(error as Error).message}`);
       } else {
         console.error(error);
       }

@@ -10,18 +10,19 @@ import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
-// One process per script (node with the tsx loader, as npm runs them): SIGKILL then hits the real process.
+// One process per script, as npm runs them: SIGKILL then hits the real process. npm start and db:migrate are plain
+// node (scripts/start.mjs runs the compiled launcher); development tools run through tsx.
 const node = (script: string, ...args: string[]) => [process.execPath, ["--import", "tsx", script, ...args]] as const;
+const npmScripts = { start: [], migrate: ["--script=migrate"] } as const;
 const scratch = path.join(root, ".data", "test-launcher");
 
 type Result = { code: number | null; stdout: string; stderr: string };
 
-function runScript(script: string, env: Record<string, string>, timeoutMs = 60_000): Promise<Result> {
+function runScript(script: keyof typeof npmScripts, env: Record<string, string>, timeoutMs = 60_000): Promise<Result> {
   return new Promise((resolve, reject) => {
     const base = { ...process.env };
     delete base.DATABASE_URL; // each test states its own database
-    const [cmd, args] = node(path.join(root, "scripts", script));
-    const child = spawn(cmd, args, { cwd: root, env: { ...base, ...env } });
+    const child = spawn(process.execPath, [path.join(root, "scripts", "start.mjs"), ...npmScripts[script]], { cwd: root, env: { ...base, ...env } });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += d));
@@ -65,14 +66,14 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe("bad configuration", () => {
   it("a PORT that is not a number names the variable", async () => {
-    expectOneClearLine(await runScript("start.ts", { PORT: "abc", DATA_DIR: scratch }), /PORT must be a port number/);
+    expectOneClearLine(await runScript("start", { PORT: "abc", DATA_DIR: scratch }), /PORT must be a port number/);
   });
 
   it("a port already in use is named", async () => {
     const server = net.createServer();
     const port = await new Promise<number>((r) => server.listen(0, () => r((server.address() as net.AddressInfo).port)));
     try {
-      expectOneClearLine(await runScript("start.ts", { PORT: String(port), DATA_DIR: scratch }), new RegExp(`port ${port} is already in use`));
+      expectOneClearLine(await runScript("start", { PORT: String(port), DATA_DIR: scratch }), new RegExp(`port ${port} is already in use`));
     } finally {
       server.close();
     }
@@ -80,19 +81,19 @@ describe("bad configuration", () => {
 
   it("a DATABASE_URL that does not answer is named, password hidden", async () => {
     const port = await freePort();
-    const result = await runScript("migrate.ts", { DATABASE_URL: `postgres://marquee:s3cret@127.0.0.1:${port}/marquee` });
+    const result = await runScript("migrate", { DATABASE_URL: `postgres://marquee:s3cret@127.0.0.1:${port}/marquee` });
     expectOneClearLine(result, /DATABASE_URL does not answer .*connection refused/);
     expect(result.stderr).not.toContain("s3cret");
   });
 
   it("a malformed DATABASE_URL is named", async () => {
-    expectOneClearLine(await runScript("migrate.ts", { DATABASE_URL: "mysql://nope" }), /DATABASE_URL must be a postgres:\/\//);
+    expectOneClearLine(await runScript("migrate", { DATABASE_URL: "mysql://nope" }), /DATABASE_URL must be a postgres:\/\//);
   });
 
   it("an unwritable data directory is named", async () => {
     const blocker = path.join(scratch, "a-file");
     writeFileSync(blocker, "");
-    expectOneClearLine(await runScript("migrate.ts", { DATA_DIR: path.join(blocker, "data") }), /data directory .* is not writable/);
+    expectOneClearLine(await runScript("migrate", { DATA_DIR: path.join(blocker, "data") }), /data directory .* is not writable/);
   });
 });
 
@@ -108,7 +109,7 @@ describe("the embedded PostgreSQL", () => {
   const url = () => `postgres://postgres:marquee@localhost:${port}/marquee`;
 
   it("is created, migrated and stopped by db:migrate, and reused with its data by the next run", async () => {
-    const first = await runScript("migrate.ts", env(), 120_000);
+    const first = await runScript("migrate", env(), 120_000);
     expect(first.code, first.stderr).toBe(0);
     expect(existsSync(path.join(dataDir, "pg", "postmaster.pid"))).toBe(false); // stopped cleanly
 
@@ -126,7 +127,7 @@ describe("the embedded PostgreSQL", () => {
     await new Promise((r) => hold.once("exit", r));
     expect(existsSync(path.join(dataDir, "pg", "postmaster.pid"))).toBe(true);
 
-    const second = await runScript("migrate.ts", env(), 120_000);
+    const second = await runScript("migrate", env(), 120_000);
     expect(second.code, second.stderr).toBe(0);
     expect(second.stdout).toContain("reusing the embedded PostgreSQL");
     expect(existsSync(path.join(dataDir, "pg", "postmaster.pid"))).toBe(false);
@@ -152,7 +153,7 @@ describe("the embedded PostgreSQL", () => {
       await new Promise((r) => hold2.once("exit", r));
     }
     // Cleanup: the last client is gone; a final migrate run stops the server it adopts.
-    const last = await runScript("migrate.ts", env(), 120_000);
+    const last = await runScript("migrate", env(), 120_000);
     expect(last.code).toBe(0);
     expect(readFileSync(path.join(dataDir, "pg", "PG_VERSION"), "utf8").trim()).toMatch(/^\d+$/);
   }, 240_000);

@@ -1,8 +1,10 @@
-/** The production server (scripts/server.ts) of the current build on a free localhost port, for the benchmark; stopped with its process group. */
+/** The production server (compiled scripts/server.ts) of the current build on a free localhost port, for the benchmark; stopped with its process group. */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { getEnv } from "@/lib/env";
+import { bundledScript, projectRoot } from "../build.mjs";
 import { FatalError } from "../fatal";
 
 export type RunningServer = {
@@ -70,8 +72,8 @@ async function waitUntilReady(origin: string, child: ChildProcess, timeoutMs: nu
 }
 
 export async function startServer(env: NodeJS.ProcessEnv, port: number): Promise<RunningServer> {
-  const root = path.resolve(import.meta.dirname, "..", "..", "..");
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "server.ts")], {
+  const root = projectRoot;
+  const child = spawn(process.execPath, [bundledScript(getEnv().MARQUEE_DIST_DIR, "server")], {
     cwd: root,
     env: {
       ...env,
