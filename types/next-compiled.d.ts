@@ -1,5 +1,5 @@
-/** Next's bundled busboy (the parser its server actions use), read by lib/server/action-body.ts. */
-declare module "next/dist/compiled/busboy" {
+/** Next's bundled busboy (the parser its server actions use), read by lib/server/action-body.ts through lib/server/next-internals.ts. */
+declare module "next/dist/compiled/busboy/index.js" {
   import type { IncomingHttpHeaders } from "node:http";
   import type { Writable } from "node:stream";
   type Busboy = Writable & {

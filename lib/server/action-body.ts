@@ -11,7 +11,7 @@
  * understand passes to Next as before.
  */
 import type { IncomingMessage } from "node:http";
-import busboy from "next/dist/compiled/busboy";
+import { busboy } from "./next-internals";
 import { ACTION_BODY_LIMIT_BYTES } from "@/lib/limits";
 
 export type BodyVerdict = { ok: true; body: Buffer } | { ok: false; status: 400 | 403 | 413; reason: string };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computeCacheBustingSearchParam } from "next/dist/shared/lib/router/utils/cache-busting-search-param";
+import { computeCacheBustingSearchParam } from "@/lib/server/next-internals";
 import { cacheVariant, entityTag, rscHashMatches } from "@/lib/page-cache";
 
 // Which requests the page cache may answer (lib/page-cache.ts). The rest go to Next, rendered for the caller.
