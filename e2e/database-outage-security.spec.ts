@@ -7,10 +7,9 @@
  * to what the server does (a few milliseconds once it knows, a few hundred after PostgreSQL returns) and far from
  * the driver's default back-off the old server waited on (3 to 27 s per page).
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { freePort, startInstance, type Instance } from "./support/instances";
 
 test.describe.configure({ mode: "serial" });
 
@@ -42,15 +41,6 @@ class Relay {
   }
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 async function timed(url: string, init?: RequestInit) {
   const started = performance.now();
   const response = await fetch(url, { redirect: "manual", ...init });
@@ -59,7 +49,7 @@ async function timed(url: string, init?: RequestInit) {
 }
 
 let relay: Relay;
-let server: ChildProcess;
+let server: Instance;
 let base: string;
 
 test.beforeAll(async () => {
@@ -70,22 +60,12 @@ test.beforeAll(async () => {
   const relayed = new URL(database);
   relayed.hostname = "127.0.0.1";
   relayed.port = String(relay.port);
-  const port = await freePort();
-  base = `http://localhost:${port}`;
-  server = spawn(process.execPath, ["--import", "tsx", path.join("scripts", "server.ts")], {
-    env: { ...process.env, PORT: String(port), DATABASE_URL: relayed.toString() },
-    stdio: "ignore",
-  });
-  for (let i = 0; i < 240; i++) {
-    const health = await fetch(`${base}/api/health`).catch(() => null);
-    if (health?.status === 200) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error("the outage test's server did not start");
+  server = await startInstance({ DATABASE_URL: relayed.toString() });
+  base = server.origin;
 });
 
 test.afterAll(async () => {
-  server?.kill("SIGTERM");
+  await server?.stop();
   await relay?.close();
 });
 
