@@ -89,8 +89,14 @@ test("both instances serve the build's pages: the same scripts, named with the b
   const scripts = scriptsOf(fromA);
   expect(scripts.length).toBeGreaterThan(0);
   expect(scriptsOf(fromB)).toEqual(scripts);
-  // npm run build makes the deployment id the build id: every asset URL names it (?dpl=), on both instances.
+  // npm run build makes the deployment id the build id: every asset URL names it (?dpl=), on both instances, and
+  // every client navigation's answer says it (Next's router reloads the page when it differs from its own).
   for (const src of scripts) expect(src).toContain(`dpl=${buildId}`);
+  for (const instance of [a, b]) {
+    const navigation = await fetch(`${instance.origin}/genres?_rsc=`, { headers: { rsc: "1" } });
+    expect(navigation.status).toBe(200);
+    expect(navigation.headers.get("x-nextjs-deployment-id")).toBe(buildId);
+  }
 });
 
 test("a server action from a page rendered by A is taken by B: with JavaScript, and as a plain form post", async ({ browser }) => {

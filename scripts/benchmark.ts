@@ -31,6 +31,7 @@ import { movieHref, personHref } from "@/lib/slug";
 import { buildIsCurrent, bundleServer, ensureBuild, hasNextBuild } from "./lib/build.mjs";
 import { applyMigrations, describeConnectionError, provideDatabase } from "./lib/database";
 import { FatalError, redactUrl, runMain } from "./lib/fatal";
+import { viewerQuery } from "@/lib/viewer";
 import { runLoad, type LoadResult } from "./lib/bench/load";
 import { freePort, startServer } from "./lib/bench/server";
 import { BENCH_FAVORITES, BENCH_MEMBER, captureNavigations, ensureBenchMember, firstLoadJavaScript, firstViewAfterChange, signInCookie } from "./lib/bench/viewers";
@@ -322,8 +323,20 @@ runMain(async () => {
       navigationsNote =
         `Navigation rows send the RSC request Chromium sent for a click on a link to the page (${[...hows].filter((h) => h.endsWith("router.push")).map((h) => h.split(":")[0]).join(", ") || "none"} ` +
         `had no link on their "from" page and used Next's router.push, the same navigation code); e.g. ${example ? Object.keys(example.headers).sort().join(", ") : "–"}.`;
-      // The member's own pages: rendered for them on every request, not targets.
+      // The member's own requests: rendered or answered for them on every request, not targets. /api/viewer is what
+      // the islands of each public page ask (the hearts of the page's films, the person line).
+      const viewerOf = async (route: Route | undefined) => {
+        if (!route) return "/api/viewer";
+        const html = await (await fetch(origin + route.path)).text();
+        const movies = [...new Set([...html.matchAll(/href="\/movies\/(\d+)-/g)].map((m) => Number(m[1])))];
+        const person = /^\/people\/(\d+)/.exec(route.path)?.[1];
+        return `/api/viewer${viewerQuery(movies, person ? Number(person) : null)}`;
+      };
+      const catalogue = targets.find((route) => route.path === "/movies");
+      const prolific = targets.find((route) => route.label.startsWith("most prolific"));
       const mine: Route[] = [
+        { label: "/api/viewer: the hearts of /movies", path: await viewerOf(catalogue), kind: "per-user", headers: { cookie: memberCookie } },
+        { label: "/api/viewer: the prolific actor's page", path: await viewerOf(prolific), kind: "per-user", headers: { cookie: memberCookie } },
         { label: "/favorites (3,000 favorites)", path: "/favorites", kind: "per-user", headers: { cookie: memberCookie } },
         { label: "/account", path: "/account", kind: "per-user", headers: { cookie: memberCookie } },
         { label: "/movies?mine=only", path: "/movies?mine=only", kind: "per-user", headers: { cookie: memberCookie } },
