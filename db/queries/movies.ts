@@ -39,18 +39,23 @@ export async function getNewReleases({ limit }: { limit: number }): Promise<Movi
  * (spread over the id range) and looked up by primary key, so the cost does not grow with the catalogue.
  */
 export async function getFeaturedMovies({ limit }: { limit: number }): Promise<MovieCardData[]> {
-  // A small catalogue is taken whole; a large one through a few hundred date-hashed ids.
-  const candidates = sql`(
-    select m.id from movie m where (select max(id) - min(id) from movie) <= ${limit * 50}
-    union
-    select (b.lo + abs(hashtext(current_date::text || ':' || n)) % greatest(b.hi - b.lo + 1, 1))::int
-    from (select min(id) as lo, max(id) as hi from movie) b, generate_series(1, ${limit * 40}) n
-    where b.hi - b.lo > ${limit * 50}
-  )`;
+  const span = limit * 50;
+  // A small catalogue is taken whole (every id of its range); a large one through limit * 40 date-hashed ids. An
+  // array, not an IN (subquery): the planner then looks the candidates up in movie_pkey (Index Scan, ~240 lookups,
+  // ~1 ms at 100k) instead of hashing a sequential scan of every film with a poster (80-140 ms at 100k).
+  // abs() of a bigint: hashtext() can return -2^31, whose int4 abs() is out of range.
+  const candidates = sql`array(
+    select c.id from (select min(id) as lo, max(id) as hi from movie) b
+    cross join lateral (
+      select (b.lo + n - 1)::int as id from generate_series(1, case when b.hi - b.lo <= ${span} then b.hi - b.lo + 1 else 0 end) n
+      union all
+      select (b.lo + abs(hashtext(current_date::text || ':' || n)::bigint) % (b.hi - b.lo + 1))::int
+      from generate_series(1, case when b.hi - b.lo > ${span} then ${limit * 40} else 0 end) n
+    ) c)`;
   return db
     .select(cardColumns)
     .from(movie)
-    .where(sql`${movie.id} in ${candidates} and exists (select 1 from ${file_} where ${file_.id} = ${moviePosterId} and ${file_.is_public})`)
+    .where(sql`${movie.id} = any(${candidates}) and exists (select 1 from ${file_} where ${file_.id} = ${moviePosterId} and ${file_.is_public})`)
     .orderBy(sql`md5(${movie.id}::text || current_date::text)`)
     .limit(limit);
 }
