@@ -91,44 +91,79 @@ function whereClause(query: CatalogueQuery): SQL {
   return conditions.length ? sql.join(conditions, sql` and `) : sql`true`;
 }
 
+/** The rows a page is cut from: `from` aliased so that `id` is the film's id; `where` over that alias. */
+type Source = { from: SQL; where: SQL; id: SQL };
+
+/**
+ * Filters that genre_films answers alone: one or more genres, optionally a country and years (nothing about
+ * runtimes, titles or favorites). Null when the query has none of these genres or anything else.
+ */
+function genreFilmsWhere(query: CatalogueQuery): SQL | null {
+  const genreIds = [...new Set(query.genreIds ?? [])].filter(isId);
+  const q = query.q?.replace(/\u0000/g, "").trim();
+  if (genreIds.length === 0 || q || [query.runtimeMin, query.runtimeMax].some(isInt) || (query.favorites && isId(query.favorites.userId))) return null;
+  // The first genre is the index range (genre_films_genre_country_release_idx with a country, else
+  // genre_films_genre_release_idx); any other genre is a lookup of the film's link (primary key movie_id, genre_id).
+  const conditions: SQL[] = [sql`gf.genre_id = ${genreIds[0]}`];
+  if (isId(query.countryId)) conditions.push(sql`gf.country_id = ${query.countryId}`);
+  if (isInt(query.yearFrom)) conditions.push(sql`gf.release_date >= make_date(${query.yearFrom}::int, 1, 1)`);
+  if (isInt(query.yearTo)) conditions.push(sql`gf.release_date < make_date(${query.yearTo}::int + 1, 1, 1)`);
+  for (const id of genreIds.slice(1)) conditions.push(sql`exists (select 1 from genre_films g2 where g2.movie_id = gf.movie_id and g2.genre_id = ${id})`);
+  return sql.join(conditions, sql` and `);
+}
+
 /**
  * Ids and sort keys of one page, in order. For a nullable sort key, films with a value and films without are two
  * branches, each an ordered scan of an index (`key is not null order by key, id` is served by the key's b-tree
  * either way round; `order by key desc nulls last` is not, and would sort the whole table). Films without a value
  * come last in both directions. Each branch stops after offset + limit rows, so a page costs what it shows.
  */
-function pageIds(where: SQL, sort: CatalogueSort, dir: CatalogueDirection, offset: number, limit: number, userId?: number): SQL {
+function pageIds(source: Source, column: SQL, nullable: boolean, sort: CatalogueSort, dir: CatalogueDirection, offset: number, limit: number, userId?: number): SQL {
   const d = sql.raw(dir === "asc" ? "asc" : "desc");
+  const { from, where, id } = source;
   if (sort === "added") {
     // A user's favorites are few: walk them (primary key user_id, movie_id) and sort by when each was added.
     return sql`select m.id, f.created_at as k from movie m join favorite_movies f on f.movie_id = m.id and f.user_id = ${userId ?? 0}
       where ${where} order by f.created_at ${d}, m.id ${d} offset ${offset} limit ${limit}`;
   }
-  const { column, nullable } = SORT_COLUMNS[sort];
   if (!nullable) {
-    return sql`select m.id, ${column} as k from movie m where ${where} order by ${column} ${d}, m.id ${d} offset ${offset} limit ${limit}`;
+    return sql`select ${id} as id, ${column} as k from ${from} where ${where} order by ${column} ${d}, ${id} ${d} offset ${offset} limit ${limit}`;
   }
   const n = offset + limit;
   // The films without a value are only looked at when those with one do not fill the page (a one-time filter).
   return sql`with present as (
-      select m.id, ${column} as k from movie m where ${where} and ${column} is not null order by ${column} ${d}, m.id ${d} limit ${n}
+      select ${id} as id, ${column} as k from ${from} where ${where} and ${column} is not null order by ${column} ${d}, ${id} ${d} limit ${n}
     )
     select id, k from (
       select id, k from present
       union all
-      (select m.id, null as k from movie m
+      (select ${id} as id, null as k from ${from}
         where ${where} and ${column} is null and (select count(*) from present) < ${n}
-        order by m.id ${d} limit ${n})
+        order by ${id} ${d} limit ${n})
     ) both_branches
     order by k ${d} nulls last, id ${d} offset ${offset} limit ${limit}`;
 }
 
-async function fetchPage(where: SQL, sort: CatalogueSort, dir: CatalogueDirection, page: number, pageSize: number, userId?: number): Promise<MovieCardData[]> {
+/**
+ * The rows one page is cut from. Sorted by release with only genre, country and year filters, that is genre_films
+ * (each genre link with its film's country and date, kept by triggers): at 100k, page 50 of Drama × United States
+ * walks 1,200 entries of one index instead of 11,000 films newest first, each tested for the country and 3,500
+ * for the genre (~37 ms). Otherwise the films themselves, through the sort key's index.
+ */
+function pageSource(query: CatalogueQuery, where: SQL, sort: CatalogueSort): { source: Source; column: SQL; nullable: boolean } {
+  const genreWhere = sort === "release" ? genreFilmsWhere(query) : null;
+  if (genreWhere) return { source: { from: sql`genre_films gf`, where: genreWhere, id: sql`gf.movie_id` }, column: sql`gf.release_date`, nullable: true };
+  const { column, nullable } = sort === "added" ? { column: sql`f.created_at`, nullable: false } : SORT_COLUMNS[sort];
+  return { source: { from: sql`movie m`, where, id: sql`m.id` }, column, nullable };
+}
+
+async function fetchPage(query: CatalogueQuery, where: SQL, sort: CatalogueSort, dir: CatalogueDirection, page: number, pageSize: number, userId?: number): Promise<MovieCardData[]> {
   const d = sql.raw(dir === "asc" ? "asc" : "desc");
+  const { source, column, nullable } = pageSource(query, where, sort);
   // The card columns (poster, genres) are computed for the page's rows only, after the page is cut.
   const rows = await db.execute<MovieCardData>(sql`
     select ${movieCardFields("movie")}
-    from (${pageIds(where, sort, dir, (page - 1) * pageSize, pageSize, userId)}) p
+    from (${pageIds(source, column, nullable, sort, dir, (page - 1) * pageSize, pageSize, userId)}) p
     join movie on movie.id = p.id
     order by p.k ${d} nulls last, p.id ${d}`);
   return rows.map((r) => ({ id: r.id, title: r.title, year: r.year, posterUrl: r.posterUrl, genres: r.genres }));
@@ -136,7 +171,9 @@ async function fetchPage(where: SQL, sort: CatalogueSort, dir: CatalogueDirectio
 
 /**
  * The number of films matching. The whole catalogue, one genre or one country (the commonest views) are read
- * from movie_counts; anything narrower is counted.
+ * from movie_counts; genres with a country or years are counted in one index range of genre_films (10,731 entries
+ * for Drama × United States at 100k, ~1 ms, where counting films with a genre test took ~50 ms); anything else is
+ * counted over the films.
  */
 function countStatement(query: CatalogueQuery, where: SQL): SQL {
   const genreIds = [...new Set(query.genreIds ?? [])].filter(isId);
@@ -150,6 +187,8 @@ function countStatement(query: CatalogueQuery, where: SQL): SQL {
   if (!otherFilters && country === null && genreIds.length === 0) return counted("all", 0);
   if (!otherFilters && country === null && genreIds.length === 1) return counted("genre", genreIds[0]);
   if (!otherFilters && country !== null && genreIds.length === 0) return counted("country", country);
+  const genreWhere = genreFilmsWhere(query);
+  if (genreWhere) return sql`select count(*)::int as total from genre_films gf where ${genreWhere}`;
   return sql`select count(*)::int as total from movie m where ${where}`;
 }
 
@@ -167,12 +206,12 @@ export async function getMovies(query: CatalogueQuery): Promise<CataloguePage> {
   const where = whereClause(query);
 
   const [movies, [{ total }]] = await Promise.all([
-    fetchPage(where, sort, dir, requested, pageSize, favoritesOnly),
+    fetchPage(query, where, sort, dir, requested, pageSize, favoritesOnly),
     db.execute<{ total: number }>(countStatement(query, where)),
   ]);
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   if (requested <= pageCount) return { movies, total, page: requested, pageCount };
-  const last = total === 0 ? [] : await fetchPage(where, sort, dir, pageCount, pageSize, favoritesOnly);
+  const last = total === 0 ? [] : await fetchPage(query, where, sort, dir, pageCount, pageSize, favoritesOnly);
   return { movies: last, total, page: pageCount, pageCount };
 }
 
