@@ -181,3 +181,16 @@ describe("indexes", () => {
     }
   });
 });
+
+describe("search functions", () => {
+  it("marquee_search_key is lower(unaccent()) with unaccent's own dictionary, for any text", async () => {
+    const samples = ["Amélie", "ŒUVRE Ærø", "Straße", "Crème Ünïcödé", "L'Été de Marseille", "naïve café", "東京物語", "😀 émoji", "", "  a\tb  "];
+    const [row] = await db.execute<{ same: boolean; nulls: boolean }>(sql`
+      select bool_and(marquee_search_key(s) = lower(public.unaccent('public.unaccent'::regdictionary, s))) as same,
+             marquee_search_key(null) is null as nulls
+      from jsonb_array_elements_text(${JSON.stringify(samples)}::jsonb) s`);
+    expect(row).toEqual({ same: true, nulls: true });
+    const [amelie] = await db.execute<{ key: string }>(sql`select marquee_search_key('AMÉLIE') as key`);
+    expect(amelie.key).toBe("amelie");
+  });
+});
