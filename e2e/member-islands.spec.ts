@@ -7,7 +7,7 @@
  */
 import { expect, test, type Browser, type BrowserContext, type Page, type Response } from "@playwright/test";
 import { sql } from "drizzle-orm";
-import { movieHref, personHref } from "@/lib/slug";
+import { characterHref, movieHref, personHref } from "@/lib/slug";
 import { withTestDatabase } from "./support/database";
 import { signInRequest } from "./support/server-actions";
 import { createTestUser, type TestUser } from "./support/users";
@@ -16,6 +16,7 @@ type Film = { id: number; title: string; path: string };
 let godfather: Film;
 let amelie: Film;
 let coppola: { id: number; path: string; films: number };
+let vito: string;
 
 test.beforeAll(async () => {
   const rows = await withTestDatabase((db) =>
@@ -32,6 +33,10 @@ test.beforeAll(async () => {
       from person p where p.first_name = 'Francis Ford' and p.last_name = 'Coppola'`),
   );
   coppola = { id: person.id, films: person.films, path: personHref({ id: person.id, name: "Francis Ford Coppola" }) };
+  const [character] = await withTestDatabase((db) =>
+    db.execute<{ id: number; name: string }>(sql`select id, name from character_ where movie_id = ${godfather.id} order by position, id limit 1`),
+  );
+  vito = characterHref(character);
 });
 
 async function member(browser: Browser, favorite: Film | null, options: { javaScriptEnabled?: boolean } = {}): Promise<{ user: TestUser; context: BrowserContext }> {
@@ -45,15 +50,36 @@ async function member(browser: Browser, favorite: Film | null, options: { javaSc
 const cacheOf = (response: Response | null) => response?.headers()["x-marquee-cache"];
 const bigHeart = (page: Page) => page.getByRole("main").getByTestId("favorite-button").first();
 
+/** Every filled heart on the page is on a card of the member's own favorite (checked once /api/viewer answered). */
+async function onlyOwnHeartsFilled(page: Page, title: string) {
+  const filled = await page.locator('[data-testid="favorite-button"][aria-pressed="true"]').evaluateAll((hearts) =>
+    hearts.map((heart) => heart.closest("li, article, main")?.textContent ?? ""),
+  );
+  for (const card of filled) expect(card, "a filled heart on another film's card").toContain(title);
+}
+
 test("two members alternating on cached public pages see only their own menu, hearts and favorites line", async ({ browser }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(150_000);
   const a = await member(browser, godfather);
   const b = await member(browser, amelie);
   const pageA = await a.context.newPage();
   const pageB = await b.context.newPage();
   try {
+    const own = (who: "a" | "b") => (who === "a" ? godfather.title : amelie.title);
     const expectations: { path: string; check: (page: Page, who: "a" | "b") => Promise<void> }[] = [
+      { path: "/", check: (page, who) => onlyOwnHeartsFilled(page, own(who)) },
+      {
+        path: "/movies?q=godfather",
+        check: async (page, who) => {
+          const card = page.getByRole("main").getByRole("listitem").filter({ has: page.getByRole("link", { name: "The Godfather", exact: true }) }).first();
+          await expect(card.getByTestId("favorite-button")).toHaveAttribute("aria-pressed", who === "a" ? "true" : "false");
+          await onlyOwnHeartsFilled(page, own(who));
+        },
+      },
       { path: "/genres", check: async () => {} },
+      { path: "/countries", check: async () => {} },
+      { path: "/people", check: async () => {} },
+      { path: vito, check: async () => {} },
       {
         path: godfather.path,
         check: async (page, who) => {
@@ -87,7 +113,9 @@ test("two members alternating on cached public pages see only their own menu, he
     for (let round = 0; round < 2; round++) {
       for (const { path, check } of expectations) {
         for (const [who, page, user] of [["a", pageA, a.user], ["b", pageB, b.user]] as const) {
+          const viewerAnswered = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/viewer");
           const response = await page.goto(path);
+          await viewerAnswered;
           served.push(`${path} ${who}: ${cacheOf(response)}`);
           // A member's document is the cached one, not a render of their own.
           expect(cacheOf(response), `${path} for ${who}`).not.toBe("bypass");

@@ -103,7 +103,10 @@ runMain(async () => {
   // Separate build dirs (MARQUEE_DIST_DIR=.next-x) get separate result dirs: runs can go side by side.
   const distSuffix = getEnv().MARQUEE_DIST_DIR.slice(".next".length);
   const results = path.join(dataDir(), `test-results${distSuffix}`);
-  rmSync(results, { recursive: true, force: true });
+  // Only what this run writes again: an integration run beside an end-to-end run leaves the other's traces alone.
+  for (const part of ["summary.txt", ...(only !== "e2e" ? ["vitest.json"] : []), ...(only !== "integration" ? ["playwright.json", "playwright"] : [])]) {
+    rmSync(path.join(results, part), { recursive: true, force: true });
+  }
   mkdirSync(results, { recursive: true });
   const counts: Counts = { passed: 0, failed: 0, skipped: 0 };
   let exitCode = 0;

@@ -199,7 +199,7 @@ describe("getMovies: the catalogue page", () => {
             (years === null || (f.release !== undefined && Number(f.release.slice(0, 4)) >= years.from && Number(f.release.slice(0, 4)) <= years.to));
           const query: CatalogueQuery = {
             genreIds: set.map(genre),
-            countryId: c === null ? null : country(names[c]),
+            countryId: c === null ? null : country(names[c as keyof typeof names]),
             yearFrom: years?.from ?? null,
             yearTo: years?.to ?? null,
             sort: "release",
