@@ -270,6 +270,7 @@ export type Filmography = {
 export async function getFilmography(personId: number, dir: FilmographySort = "desc", { limit = 200 }: { limit?: number } = {}): Promise<Filmography> {
   const cap = Math.max(1, Math.min(limit, FILMOGRAPHY_ALL_LIMIT));
   const order = sql.raw(dir === "asc" ? "m.release_date asc nulls last, m.title asc, m.id asc" : "m.release_date desc nulls last, m.title asc, m.id desc");
+  const d = sql.raw(dir === "asc" ? "asc" : "desc");
   const [directingRows, actingRows] = await Promise.all([
     db.execute<FilmCredit & { total: number }>(sql`
       select m.id as "movieId", m.title, m.release_date::text as "releaseDate",
@@ -280,26 +281,31 @@ export async function getFilmography(personId: number, dir: FilmographySort = "d
       where m.director_id = ${personId}
       order by ${order}
       limit ${cap}`),
-    // The person's castings are their own rows of person_credits (one index range, 3,000 rows for the busiest actor,
-    // with each film's release date): films are ordered by date and cut to `cap` (plus films tied on the last date)
-    // before the title, poster and character names of those only are looked up. Reading the 3,000 characters and
-    // films by primary key first took ~40 ms at 100k.
+    // The person's castings are their own rows of person_credits, in date order in person_credits_person_idx: the
+    // films with a date are read in the page's direction and stop at `cap` (with the films tied on the last date);
+    // those without one, last either way, only when the dated ones do not fill the list. Titles, posters and
+    // character names are looked up for those films only. Reading the 3,000 characters and films by primary key
+    // first took ~40 ms at 100k.
     db.execute<ActingCredit & { total: number }>(sql`
-      with credits as (
-        select pc.movie_id, pc.release_date, array_agg(pc.character_id order by pc.character_id) as characters
+      with dated as (
+        select pc.movie_id, pc.release_date, array_agg(pc.character_id) as characters
         from person_credits pc
-        where pc.person_id = ${personId} and pc.character_id <> 0
-        group by pc.movie_id, pc.release_date
-      ), films as (
-        select c.movie_id, c.characters, (count(*) over ())::int as total
-        from credits c
-        order by c.release_date ${sql.raw(dir === "asc" ? "asc" : "desc")} nulls last
+        where pc.person_id = ${personId} and pc.character_id <> 0 and pc.release_date is not null
+        group by pc.release_date, pc.movie_id
+        order by pc.release_date ${d}
         fetch first ${cap} rows with ties
+      ), films as (
+        select movie_id, characters from dated
+        union all
+        (select pc.movie_id, array_agg(pc.character_id) from person_credits pc
+         where pc.person_id = ${personId} and pc.character_id <> 0 and pc.release_date is null
+           and (select count(*) from dated) < ${cap}
+         group by pc.movie_id)
       )
       select m.id as "movieId", m.title, m.release_date::text as "releaseDate",
              extract(year from m.release_date)::int as year, pf.file_url as "posterUrl",
              (select json_agg(json_build_object('id', ch.id, 'name', ch.name) order by ch.id) from character_ ch where ch.id = any(f.characters)) as characters,
-             f.total
+             (select count(*) from (select 1 from person_credits t where t.person_id = ${personId} and t.character_id <> 0 group by t.release_date, t.movie_id) n)::int as total
       from films f
       join movie m on m.id = f.movie_id
       left join file_ pf on pf.id = m.poster_id and pf.is_public
