@@ -59,7 +59,7 @@ async function onlyOwnHeartsFilled(page: Page, title: string) {
 }
 
 test("two members alternating on cached public pages see only their own menu, hearts and favorites line", async ({ browser }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(120_000);
   const a = await member(browser, godfather);
   const b = await member(browser, amelie);
   const pageA = await a.context.newPage();
@@ -110,7 +110,8 @@ test("two members alternating on cached public pages see only their own menu, he
       },
     ];
     const served: string[] = [];
-    for (let round = 0; round < 2; round++) {
+    // One round: each page's first member pays the render, the second gets the cached copy the first one got.
+    for (let round = 0; round < 1; round++) {
       for (const { path, check } of expectations) {
         for (const [who, page, user] of [["a", pageA, a.user], ["b", pageB, b.user]] as const) {
           const viewerAnswered = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/viewer");
