@@ -141,6 +141,13 @@ export const person_credits = pgTable(
     primaryKey({ columns: [t.person_id, t.movie_id, t.character_id] }),
     // Every column the person pages read, so a person's credits are one index-only range (~15 pages for 3,000).
     index("person_credits_person_idx").on(t.person_id, t.release_date, t.movie_id, t.character_id, t.kind),
+    // "Known for": a person's films by role (directing ranks with leads) and date, newest first.
+    index("person_credits_known_for_idx").on(
+      t.person_id,
+      sql`(case ${t.kind} when 3 then 0 else ${t.kind} end)`,
+      t.release_date.desc().nullsLast(),
+      t.movie_id.desc(),
+    ),
     index("person_credits_character_id_idx").on(t.character_id),
     index("person_credits_movie_id_idx").on(t.movie_id),
     check("person_credits_kind_check", sql`${t.kind} between 0 and 3 and (${t.kind} = 3) = (${t.character_id} = 0)`),

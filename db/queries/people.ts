@@ -321,23 +321,40 @@ export async function getFilmography(personId: number, dir: FilmographySort = "d
   };
 }
 
+/** A credit's weight in "known for": directing ranks with lead roles (the expression of person_credits_known_for_idx). */
+const creditWeight = (alias: string) => sql.raw(`(case ${alias}.kind when 3 then 0 else ${alias}.kind end)`);
+
 /**
  * "Known for": the person's films most often in users' favorites, lead roles and directing before smaller parts,
- * then the newest. One statement, as movie cards: the person's credits (person_credits, one index range) with each
- * film's favorites (movie_favorites, kept by triggers) are ranked and cut before any film is read.
+ * then the newest. One statement, as movie cards. Only two kinds of films can be in the list: films in someone's
+ * favorites (they rank first), and the first `limit` films by role and date (whatever favorites the others have,
+ * these complete the list). Both come from the person's own rows of person_credits, the second in the order of
+ * person_credits_known_for_idx, so the busiest actor's 3,000 films are neither aggregated nor sorted.
  */
 export async function getKnownFor(personId: number, { limit = 4 }: { limit?: number } = {}): Promise<MovieCardData[]> {
   return db.execute<MovieCardData>(sql`
-    with films as (
-      select pc.movie_id, pc.release_date, min(case pc.kind when 3 then 0 else pc.kind end) as weight
-      from person_credits pc
+    with candidates as (
+      select pc.movie_id from person_credits pc join movie_favorites mf on mf.movie_id = pc.movie_id
       where pc.person_id = ${personId}
-      group by pc.movie_id, pc.release_date
+      union
+      select first.movie_id from (
+        -- Each film once, by its best credit (the lowest weight, then the lowest character id).
+        select pc.movie_id from person_credits pc
+        where pc.person_id = ${personId}
+          and not exists (
+            select 1 from person_credits o
+            where o.person_id = pc.person_id and o.movie_id = pc.movie_id
+              and (${creditWeight("o")}, o.character_id) < (${creditWeight("pc")}, pc.character_id))
+        order by ${creditWeight("pc")}, pc.release_date desc nulls last, pc.movie_id desc nulls last
+        limit ${limit}
+      ) first
     ), ranked as (
-      select f.movie_id, f.release_date, f.weight, coalesce(mf.favorites, 0) as favorites
-      from films f
-      left join movie_favorites mf on mf.movie_id = f.movie_id
-      order by favorites desc, f.weight asc, f.release_date desc nulls last, f.movie_id desc
+      select c.movie_id, min(pc.release_date) as release_date, min(${creditWeight("pc")}) as weight, coalesce(min(mf.favorites), 0) as favorites
+      from candidates c
+      join person_credits pc on pc.person_id = ${personId} and pc.movie_id = c.movie_id
+      left join movie_favorites mf on mf.movie_id = c.movie_id
+      group by c.movie_id
+      order by favorites desc, weight asc, release_date desc nulls last, c.movie_id desc
       limit ${limit}
     )
     select m.id, m.title,

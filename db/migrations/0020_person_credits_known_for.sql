@@ -1,0 +1,1 @@
+CREATE INDEX "person_credits_known_for_idx" ON "person_credits" USING btree ("person_id",(case "kind" when 3 then 0 else "kind" end),"release_date" DESC NULLS LAST,"movie_id" DESC NULLS LAST);
