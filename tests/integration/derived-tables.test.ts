@@ -1,6 +1,8 @@
 import { sql, type SQL } from "drizzle-orm";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { getPopularPeople, POPULAR_PEOPLE_KEPT, POPULAR_PEOPLE_WINDOW } from "@/db/queries/browse";
+import { countPersonFilmsInFavorites } from "@/db/queries/favorites";
+import { getFilmography, getKnownFor } from "@/db/queries/people";
 import { openTestDatabase } from "../support/database";
 
 /**
@@ -273,5 +275,66 @@ describe("popular people", () => {
     const counted = await getPopularPeople({ limit: POPULAR_PEOPLE_KEPT + 1 }); // counted from person_credits
     expect(fromSummary.length).toBeGreaterThan(0);
     expect(fromSummary).toEqual(counted.slice(0, 3));
+  });
+});
+
+describe("the person pages' reads", () => {
+  it("give what the statements they replaced gave (counted from castings, characters, films and favorites)", async () => {
+    // A busy person: 40 films, leads, supporting and minor parts, two characters in some films, films directed,
+    // shared and missing dates; favorites from several users on some of the films.
+    const star = ids.people[0];
+    const films: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      const date = i % 9 === 0 ? null : `${1980 + (i % 13)}-0${1 + (i % 3)}-15`;
+      films.push(await film(`Busy ${i}`, date, { director: i % 7 === 0 ? star : ids.people[1] }));
+    }
+    for (const [i, f] of films.entries()) {
+      if (i % 7 === 0 && i % 2 === 0) continue; // directed only
+      await character(f, ["lead", "supporting", "minor", null][i % 4], star);
+      if (i % 5 === 0) await character(f, "lead", star);
+    }
+    const fans = (await rows(sql`insert into user_ (username, first_name, last_name, email, password)
+      select 'fan' || n, 'F', 'N', 'fan' || n || '@example.com', 'x' from generate_series(1, 4) n returning id`)).map((r) => r.id as number);
+    for (const [u, fan] of fans.entries()) {
+      await db.execute(sql`insert into favorite_movies (user_id, movie_id)
+        select ${fan}::int, id from movie where title like 'Busy %' and (id * ${u + 3}) % 11 < ${u + 1}`);
+    }
+
+    const knownForReference = (limit: number) => rows(sql`
+      with credits as (
+        select c.movie_id, case c.role when 'lead' then 0 when 'supporting' then 1 else 2 end as weight
+        from character_ c join character_actors ca on ca.character_id = c.id where ca.person_id = ${star}
+        union all
+        select m.id, 0 from movie m where m.director_id = ${star}
+      ), films as (select movie_id, min(weight) as weight from credits group by movie_id)
+      select m.id from films f join movie m on m.id = f.movie_id
+      order by (select count(*) from favorite_movies fm where fm.movie_id = f.movie_id) desc, f.weight, m.release_date desc nulls last, m.id desc
+      limit ${limit}`);
+    for (const limit of [1, 4, 6, 25]) {
+      expect((await getKnownFor(star, { limit })).map((m) => m.id), `limit ${limit}`).toEqual((await knownForReference(limit)).map((r) => r.id));
+    }
+
+    for (const dir of ["asc", "desc"] as const) {
+      const order = dir === "asc" ? sql.raw("m.release_date asc nulls last, m.title asc, m.id asc") : sql.raw("m.release_date desc nulls last, m.title asc, m.id desc");
+      for (const limit of [5, 7, 200]) {
+        const reference = await rows(sql`
+          select m.id, (select array_agg(c.id order by c.id) from character_ c join character_actors ca on ca.character_id = c.id
+                        where ca.person_id = ${star} and c.movie_id = m.id) as characters
+          from movie m where exists (select 1 from character_ c join character_actors ca on ca.character_id = c.id where ca.person_id = ${star} and c.movie_id = m.id)
+          order by ${order} limit ${limit}`);
+        const filmography = await getFilmography(star, dir, { limit });
+        expect(filmography.acting.map((f) => [f.movieId, f.characters.map((c) => c.id)]), `${dir} ${limit}`).toEqual(reference.map((r) => [r.id, r.characters]));
+        const [{ n }] = await rows(sql`select count(distinct c.movie_id)::int as n from character_ c join character_actors ca on ca.character_id = c.id where ca.person_id = ${star}`);
+        expect(filmography.actingTotal).toBe(n);
+      }
+    }
+
+    for (const fan of fans) {
+      const [reference] = await rows(sql`
+        with f as (select id from movie where director_id = ${star}
+                   union select c.movie_id from character_ c join character_actors ca on ca.character_id = c.id where ca.person_id = ${star})
+        select count(*)::int as films, count(*) filter (where exists (select 1 from favorite_movies fm where fm.user_id = ${fan} and fm.movie_id = f.id))::int as favorites from f`);
+      expect(await countPersonFilmsInFavorites(fan, star)).toEqual(reference);
+    }
   });
 });
