@@ -149,7 +149,8 @@ export const person_credits = pgTable(
       t.movie_id.desc(),
     ),
     index("person_credits_character_id_idx").on(t.character_id),
-    index("person_credits_movie_id_idx").on(t.movie_id),
+    // By film (the triggers' updates, popular people's recount): with the person, so the recount reads no table rows.
+    index("person_credits_movie_id_idx").on(t.movie_id, t.person_id),
     check("person_credits_kind_check", sql`${t.kind} between 0 and 3 and (${t.kind} = 3) = (${t.character_id} = 0)`),
   ],
 );
