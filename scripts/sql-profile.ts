@@ -101,7 +101,7 @@ async function pages(targets: Awaited<ReturnType<typeof pickTargets>>, q: string
   const { getFilterOptions, getMovies } = await import("@/db/queries/catalogue");
   const { getMovieCanonical, getMovieDetail, getCharacterCanonical, getCharacterDetail } = await import("@/db/queries/movie-detail");
   const { getPersonDetail, getFilmography, getKnownFor, getPeople, getPeopleCountries } = await import("@/db/queries/people");
-  const { searchCatalogue } = await import("@/db/queries/search");
+  const { searchCatalogue, suggestCatalogue } = await import("@/db/queries/search");
   const { countPersonFilmsInFavorites, favoriteIdsAmong } = await import("@/db/queries/favorites");
   const { CATALOGUE_PAGE_SIZE, parseMovieFilters } = await import("@/lib/validation/movie-filters");
   const { FILMOGRAPHY_ALL_LIMIT, FILMOGRAPHY_LIMIT, parseFilmographyParams, parsePeopleFilters } = await import("@/lib/validation/people-filters");
@@ -127,6 +127,8 @@ async function pages(targets: Awaited<ReturnType<typeof pickTargets>>, q: string
   const { sort, all } = parseFilmographyParams({});
   const { filters: people } = parsePeopleFilters({});
   const search = parseSearchQuery(q);
+  // What the header asks while the word is being typed (the route takes the text as typed, at least 2 characters).
+  const suggest = parseSearchQuery(q.slice(0, 4)).q;
   const { film, actor, character, memberId } = targets;
   const knownFor = await getKnownFor(actor.id, { limit: 6 });
 
@@ -179,6 +181,12 @@ async function pages(targets: Awaited<ReturnType<typeof pickTargets>>, q: string
       ],
     },
     { name: "search", url: `/search?q=${encodeURIComponent(q)}`, steps: [{ label: `searchCatalogue({ q: "${search.q}" })`, run: () => searchCatalogue({ q: search.q }) }] },
+    {
+      name: "header suggestions",
+      url: `/api/search/suggest?q=${encodeURIComponent(suggest)}`,
+      note: "while typing",
+      steps: [{ label: `suggestCatalogue({ q: "${suggest}" })`, run: () => suggestCatalogue({ q: suggest }) }],
+    },
     {
       name: "people",
       url: "/people",
