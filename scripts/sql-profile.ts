@@ -33,7 +33,19 @@ const log = (line: string) => console.error(`[sql] ${line}`);
 type Captured = { connection: number; query: string; parameters: unknown[] };
 type Step = { label: string; run: () => Promise<unknown> };
 type Page = { name: string; url: string; note?: string; steps: Step[] };
-type Measured = { step: string; query: string; parameters: unknown[]; planMs: number; execMs: number; plan: string; control?: boolean };
+type Measured = {
+  step: string;
+  query: string;
+  parameters: unknown[];
+  planMs: number;
+  execMs: number;
+  /** The fastest run: on a shared machine, the closest to what the statement costs alone. */
+  minMs: number;
+  /** Shared buffers the execution touched (hit + read): the work done, whatever the machine's load. */
+  buffers: number;
+  plan: string;
+  control?: boolean;
+};
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -215,7 +227,10 @@ async function explain(conn: postgres.ReservedSql, query: string, parameters: un
   const plan = rows.map((r) => String(r["QUERY PLAN"])).join("\n");
   const planning = Number(/Planning Time: ([\d.]+) ms/.exec(plan)?.[1] ?? 0);
   const execution = Number(/Execution Time: ([\d.]+) ms/.exec(plan)?.[1] ?? 0);
-  return { plan, planning, execution };
+  // The plan's first Buffers line is its root node's: everything the execution touched (planning is listed apart).
+  const root = /^\s*Buffers: (.*)$/m.exec(plan.split(/^Planning/m)[0])?.[1] ?? "";
+  const buffers = ["hit", "read"].reduce((n, kind) => n + Number(new RegExp(`shared [^,]*?\\b${kind}=(\\d+)`).exec(root)?.[1] ?? 0), 0);
+  return { plan, planning, execution, buffers };
 }
 
 async function main() {
@@ -293,18 +308,19 @@ async function main() {
           const byConnection = new Map<number, Captured[]>();
           for (const c of captured) byConnection.set(c.connection, [...(byConnection.get(c.connection) ?? []), c]);
           for (const sequence of byConnection.values()) {
-            const samples = sequence.map(() => ({ planning: [] as number[], execution: [] as number[], plan: "" }));
+            const samples = sequence.map(() => ({ planning: [] as number[], execution: [] as number[], plan: "", buffers: 0 }));
             for (let run = 0; run <= options.runs; run++) {
               for (const [i, c] of sequence.entries()) {
                 if (isControl(c.query)) {
                   await conn.unsafe(c.query);
                   continue;
                 }
-                const { plan, planning, execution } = await explain(conn, c.query, c.parameters);
+                const { plan, planning, execution, buffers } = await explain(conn, c.query, c.parameters);
                 if (run === 0) continue; // warm-up
                 samples[i].planning.push(planning);
                 samples[i].execution.push(execution);
                 samples[i].plan = plan;
+                samples[i].buffers = buffers;
               }
             }
             for (const [i, c] of sequence.entries()) {
@@ -314,6 +330,8 @@ async function main() {
                 parameters: c.parameters,
                 planMs: median(samples[i].planning),
                 execMs: median(samples[i].execution),
+                minMs: Math.min(...samples[i].planning.map((p, k) => p + samples[i].execution[k]), Number.POSITIVE_INFINITY),
+                buffers: samples[i].buffers,
                 plan: samples[i].plan,
                 control: isControl(c.query),
               });
@@ -342,22 +360,29 @@ async function main() {
       `Run ${started.toISOString().slice(0, 16).replace("T", " ")} UTC, commit ${commit}; PostgreSQL ${pgVersion}; ` +
         `${counts.movies.toLocaleString("en-US")} movies, ${counts.people.toLocaleString("en-US")} people, ${counts.castings.toLocaleString("en-US")} castings. ` +
         `Load average (1/5/15 min) at start ${load(loadStart)}, at end ${load(loadEnd)} (${os.cpus().length} cores).`,
-      `Each statement: EXPLAIN (ANALYZE, BUFFERS) with the parameters the page sent, median of ${options.runs} runs after a warm-up; ` +
-        `plan = planning, exec = execution. Node wall time: the page's calls side by side, median of ${options.runs}.`,
+      `Each statement: EXPLAIN (ANALYZE, BUFFERS) with the parameters the page sent, ${options.runs} runs after a warm-up; ` +
+        `plan = planning and exec = execution, medians; min = the fastest run's planning + execution; buffers = shared buffers the ` +
+        `execution touched. Node wall time: the page's calls side by side, median of ${options.runs}.`,
       "",
-      "| page | statements | plan + exec (ms) | Node wall (ms) |",
-      "|---|---:|---:|---:|",
+      "| page | statements | plan + exec (ms, median) | min (ms) | buffers | Node wall (ms) |",
+      "|---|---:|---:|---:|---:|---:|",
     );
     for (const { page, statements, wallMs } of report) {
       const real = statements.filter((s) => !s.control);
       const total = real.reduce((a, s) => a + s.planMs + s.execMs, 0);
-      out.push(`| ${page.name}<br>\`${page.url}\`${page.note ? ` (${page.note})` : ""} | ${real.length} | ${ms(total)} | ${ms(wallMs)} |`);
+      const min = real.reduce((a, s) => a + s.minMs, 0);
+      const buffers = real.reduce((a, s) => a + s.buffers, 0);
+      out.push(
+        `| ${page.name}<br>\`${page.url}\`${page.note ? ` (${page.note})` : ""} | ${real.length} | ${ms(total)} | ${ms(min)} | ${buffers.toLocaleString("en-US")} | ${ms(wallMs)} |`,
+      );
     }
     const plans: string[] = [];
     for (const { page, statements } of report) {
-      out.push("", `### ${page.name} — \`${page.url}\``, "", "| call | statement | plan | exec |", "|---|---|---:|---:|");
+      out.push("", `### ${page.name} — \`${page.url}\``, "", "| call | statement | plan | exec | min | buffers |", "|---|---|---:|---:|---:|---:|");
       for (const s of statements.filter((x) => !x.control)) {
-        out.push(`| ${s.step} | \`${oneLine(s.query).replaceAll("|", "\\|").replaceAll("`", "'")}\` | ${ms(s.planMs)} | ${ms(s.execMs)} |`);
+        out.push(
+          `| ${s.step} | \`${oneLine(s.query).replaceAll("|", "\\|").replaceAll("`", "'")}\` | ${ms(s.planMs)} | ${ms(s.execMs)} | ${ms(s.minMs)} | ${s.buffers.toLocaleString("en-US")} |`,
+        );
       }
       plans.push("", `### ${page.name}`, "");
       for (const s of statements.filter((x) => !x.control)) {
