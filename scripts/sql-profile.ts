@@ -15,6 +15,7 @@
  *   --page <name>       only the pages whose name contains this (repeatable)
  *   --out <file>        also write the report (markdown, plans included) there
  *   --plans             print the plans on stdout too (always in --out)
+ *   --more              also variants the targets leave out (other sorts and filters of /movies and /people)
  *
  * Run: node --conditions=react-server --import tsx scripts/sql-profile.ts (the queries start with
  * `import "server-only"`, which only the react-server condition lets load outside Next).
@@ -66,6 +67,7 @@ function parseCli() {
       page: { type: "string", multiple: true, default: [] },
       out: { type: "string" },
       plans: { type: "boolean", default: false },
+      more: { type: "boolean", default: false },
     },
   });
   const runs = Number(values.runs);
@@ -107,7 +109,7 @@ async function pickTargets(sql: postgres.Sql) {
 }
 
 /** What each page calls, with the arguments it passes (app/(site)/… and app/api/viewer/route.ts). */
-async function pages(targets: Awaited<ReturnType<typeof pickTargets>>, q: string): Promise<Page[]> {
+async function pages(targets: Awaited<ReturnType<typeof pickTargets>>, q: string, more: boolean): Promise<Page[]> {
   const { getFeaturedMovies, getNewReleases, getCatalogueCounts } = await import("@/db/queries/movies");
   const { getGenreSummaries, getPopularPeople, getCountrySummaries } = await import("@/db/queries/browse");
   const { getFilterOptions, getMovies } = await import("@/db/queries/catalogue");
@@ -218,7 +220,27 @@ async function pages(targets: Awaited<ReturnType<typeof pickTargets>>, q: string
         { label: "getCharacterDetail(id)", run: () => getCharacterDetail(character.id) },
       ],
     },
+    ...(more ? variants() : []),
   ];
+
+  function variants(): Page[] {
+    const byCountry = { country: String(targets.pair.country_id), sort: "release", dir: "desc", page: "50" };
+    const byTitle = { ...filtered, sort: "title", dir: "asc" };
+    const person = (params: Record<string, string>) => {
+      const { filters: f } = parsePeopleFilters(params);
+      return () => getPeople({ q: f.q, countryId: f.country, role: f.role, sort: f.sort, page: f.page });
+    };
+    return [
+      { name: "movies, one country", url: `/movies?${new URLSearchParams(byCountry)}`, steps: catalogue(byCountry) },
+      { name: "movies, genre + country by title", url: `/movies?${new URLSearchParams(byTitle)}`, steps: catalogue(byTitle) },
+      { name: "people, a search", url: "/people?q=smith", steps: [{ label: "getPeople({ q: \"smith\" })", run: person({ q: "smith" }) }] },
+      {
+        name: "people, one country",
+        url: `/people?country=${targets.pair.country_id}&page=20`,
+        steps: [{ label: "getPeople({ countryId, page: 20 })", run: person({ country: String(targets.pair.country_id), page: "20" }) }],
+      },
+    ];
+  }
 }
 
 /** EXPLAIN (ANALYZE, BUFFERS) of one statement as the app sent it; returns the plan's text and times. */
@@ -277,7 +299,7 @@ async function main() {
     const [counts] = await replay<[{ movies: number; people: number; castings: number }]>`
       select (select count(*) from movie)::int as movies, (select count(*) from person)::int as people,
              (select count(*) from character_actors)::int as castings`;
-    const all = await pages(targets, "shadow");
+    const all = await pages(targets, "shadow", options.more);
     const chosen = options.page.length ? all.filter((p) => options.page.some((name) => p.name.includes(name))) : all;
     if (chosen.length === 0) throw new FatalError(`no page matches --page ${options.page.join(", ")}`);
 
