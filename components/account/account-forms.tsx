@@ -2,7 +2,7 @@
 
 import Image from "next/image";
 import { useActionState, useRef, useState } from "react";
-import { UserRound } from "lucide-react";
+import { UserRound } from "@/components/ui/icons/user-round";
 import { changePasswordAction, deleteAccountAction, removeAvatarAction, updateProfileAction, uploadAvatarAction } from "@/app/(account)/account/actions";
 import { Field, FormMessage, SubmitButton } from "@/components/ui/form";
 import type { FormState } from "@/lib/action";

@@ -2,7 +2,14 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { Clapperboard, FileImage, Flag, LayoutDashboard, Tags, UserRound, UsersRound, VenetianMask } from "lucide-react";
+import { Clapperboard } from "@/components/ui/icons/clapperboard";
+import { FileImage } from "@/components/ui/icons/file-image";
+import { Flag } from "@/components/ui/icons/flag";
+import { LayoutDashboard } from "@/components/ui/icons/layout-dashboard";
+import { Tags } from "@/components/ui/icons/tags";
+import { UserRound } from "@/components/ui/icons/user-round";
+import { UsersRound } from "@/components/ui/icons/users-round";
+import { VenetianMask } from "@/components/ui/icons/venetian-mask";
 
 const ITEMS = [
   { href: "/admin", label: "Dashboard", icon: LayoutDashboard, exact: true },

@@ -1,7 +1,10 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { ArrowDown, ArrowUp, Plus, Trash2 } from "lucide-react";
+import { ArrowDown } from "@/components/ui/icons/arrow-down";
+import { ArrowUp } from "@/components/ui/icons/arrow-up";
+import { Plus } from "@/components/ui/icons/plus";
+import { Trash2 } from "@/components/ui/icons/trash-2";
 import { EntityPicker } from "@/components/admin/entity-picker";
 import { CHARACTER_ROLES, MOVIE_LIMITS } from "@/lib/validation/admin/movie";
 

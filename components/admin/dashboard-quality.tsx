@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { ArrowRight, CircleCheck } from "lucide-react";
+import { ArrowRight } from "@/components/ui/icons/arrow-right";
+import { CircleCheck } from "@/components/ui/icons/circle-check";
 import { getQualityQueue, type QualityItem } from "@/db/queries/admin/quality";
 import { formatNumber } from "@/lib/format";
 import { QUALITY_LABELS, QUALITY_PREVIEW_SIZE, type QualityKind } from "@/lib/validation/admin/quality";

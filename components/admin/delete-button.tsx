@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useActionState, useRef } from "react";
-import { Trash2 } from "lucide-react";
+import { Trash2 } from "@/components/ui/icons/trash-2";
 import { FormMessage, SubmitButton } from "@/components/ui/form";
 import type { DeleteState } from "@/lib/admin-state";
 

@@ -1,7 +1,10 @@
 "use client";
 
 import { useEffect, useId, useRef, useState, useTransition } from "react";
-import { LoaderCircle, Plus, Search, X } from "lucide-react";
+import { LoaderCircle } from "@/components/ui/icons/loader-circle";
+import { Plus } from "@/components/ui/icons/plus";
+import { Search } from "@/components/ui/icons/search";
+import { X } from "@/components/ui/icons/x";
 import { quickCreatePersonAction } from "@/app/admin/people/quick-actions";
 import type { LookupResponse } from "@/app/api/admin/lookup/route";
 

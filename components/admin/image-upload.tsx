@@ -1,7 +1,9 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
-import { ImageUp, RotateCcw, X } from "lucide-react";
+import { ImageUp } from "@/components/ui/icons/image-up";
+import { RotateCcw } from "@/components/ui/icons/rotate-ccw";
+import { X } from "@/components/ui/icons/x";
 import type { UploadResponse } from "@/app/api/admin/uploads/route";
 
 /** A stored image as the form knows it. */

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { ExternalLink, Search } from "lucide-react";
+import { ExternalLink } from "@/components/ui/icons/external-link";
+import { Search } from "@/components/ui/icons/search";
 import { formatEdited } from "@/lib/format";
 
 /** The top of every admin page: title, a line of context, and its main actions (e.g. "New movie"). */

@@ -2,7 +2,9 @@
 
 import { useActionState, useRef, useState } from "react";
 import { useFormStatus } from "react-dom";
-import { LoaderCircle, Star, Trash2 } from "lucide-react";
+import { LoaderCircle } from "@/components/ui/icons/loader-circle";
+import { Star } from "@/components/ui/icons/star";
+import { Trash2 } from "@/components/ui/icons/trash-2";
 import { addGalleryPhotosAction, makeMainPhotoAction, removeGalleryPhotoAction, type GalleryState } from "@/app/admin/people/actions";
 import { ImageUpload } from "@/components/admin/image-upload";
 import { FormMessage, SubmitButton } from "@/components/ui/form";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { Plus } from "lucide-react";
+import { Plus } from "@/components/ui/icons/plus";
 import { AdminHeader, AdminTable, ButtonLink, ListToolbar, ToolbarSelect } from "@/components/admin/kit";
 import { Notice } from "@/components/admin/taxonomy-notice";
 import { Pagination } from "@/components/ui/pagination";

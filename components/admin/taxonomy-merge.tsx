@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useRef, useState } from "react";
-import { Merge } from "lucide-react";
+import { Merge } from "@/components/ui/icons/merge";
 import { FormMessage, SubmitButton } from "@/components/ui/form";
 import type { DeleteState } from "@/lib/admin-state";
 import { TAXONOMY, type TaxonomyKind } from "@/lib/validation/admin/taxonomy";

@@ -1,4 +1,4 @@
-import { CircleCheck } from "lucide-react";
+import { CircleCheck } from "@/components/ui/icons/circle-check";
 
 /** The outcome of an action that ended on another page (created, merged, deleted), announced politely. */
 export function Notice({ children }: { children: React.ReactNode }) {

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { ArrowLeft, ExternalLink } from "lucide-react";
+import { ArrowLeft } from "@/components/ui/icons/arrow-left";
+import { ExternalLink } from "@/components/ui/icons/external-link";
 import { DeleteButton } from "@/components/admin/delete-button";
 import { AdminHeader, ButtonLink, FormSection } from "@/components/admin/kit";
 import { TaxonomyForm } from "@/components/admin/taxonomy-form";

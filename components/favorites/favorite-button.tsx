@@ -2,7 +2,7 @@
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useOptimistic, useState, useTransition } from "react";
-import { Heart } from "lucide-react";
+import { Heart } from "@/components/ui/icons/heart";
 import { toggleFavoriteAction } from "@/app/(account)/favorites/actions";
 import { setFavorite as share, useFavorite } from "@/components/viewer/viewer-store";
 

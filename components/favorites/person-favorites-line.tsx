@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { Heart } from "lucide-react";
+import { Heart } from "@/components/ui/icons/heart";
 import { usePersonFavorites } from "@/components/viewer/viewer-store";
 import { formatNumber } from "@/lib/format";
 

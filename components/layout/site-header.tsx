@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { Clapperboard } from "lucide-react";
+import { Clapperboard } from "@/components/ui/icons/clapperboard";
 import { HeaderSearch } from "@/components/search/header-search";
 import { UserMenu } from "./user-menu";
 

@@ -4,7 +4,12 @@ import Image from "next/image";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useRef, useTransition } from "react";
-import { ChevronDown, Heart, LayoutDashboard, LogOut, Settings, UserRound } from "lucide-react";
+import { ChevronDown } from "@/components/ui/icons/chevron-down";
+import { Heart } from "@/components/ui/icons/heart";
+import { LayoutDashboard } from "@/components/ui/icons/layout-dashboard";
+import { LogOut } from "@/components/ui/icons/log-out";
+import { Settings } from "@/components/ui/icons/settings";
+import { UserRound } from "@/components/ui/icons/user-round";
 import { signOutAction } from "@/app/(account)/session-actions";
 import { forgetViewer, refreshViewer, useViewerState } from "@/components/viewer/viewer-store";
 

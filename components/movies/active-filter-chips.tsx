@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { X } from "lucide-react";
+import { X } from "@/components/ui/icons/x";
 import type { CatalogueFilterOptions } from "@/db/queries/catalogue";
 import { moviesHref, type FavoriteSort, type FilterBase, type MovieFilters, type MovieSort } from "@/lib/validation/movie-filters-url";
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { SearchX } from "lucide-react";
+import { SearchX } from "@/components/ui/icons/search-x";
 import type { ActiveFilter } from "./active-filter-chips";
 
 /** No film matches: say which filters are in play, offer to drop each one, clear them all, or search elsewhere. */

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { createContext, use, useCallback, useMemo, useTransition } from "react";
-import { LoaderCircle } from "lucide-react";
+import { LoaderCircle } from "@/components/ui/icons/loader-circle";
 
 type CatalogueNavigation = {
   /** Client-side navigation to another state of the catalogue, as a transition (the old results stay meanwhile). */

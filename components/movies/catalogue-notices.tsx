@@ -1,4 +1,4 @@
-import { Info } from "lucide-react";
+import { Info } from "@/components/ui/icons/info";
 
 /** What the catalogue ignored or corrected in the address, said politely above the results. */
 export function CatalogueNotices({ notices }: { notices: string[] }) {

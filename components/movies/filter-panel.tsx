@@ -1,4 +1,5 @@
-import { ChevronDown, SlidersHorizontal } from "lucide-react";
+import { ChevronDown } from "@/components/ui/icons/chevron-down";
+import { SlidersHorizontal } from "@/components/ui/icons/sliders-horizontal";
 
 /**
  * The filters' panel: collapsible on phones and tablets; always open from lg up where ::details-content can be

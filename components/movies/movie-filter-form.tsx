@@ -3,7 +3,9 @@
 import Link from "next/link";
 import { useState } from "react";
 import { useViewerState } from "@/components/viewer/viewer-store";
-import { Check, LoaderCircle, Search } from "lucide-react";
+import { Check } from "@/components/ui/icons/check";
+import { LoaderCircle } from "@/components/ui/icons/loader-circle";
+import { Search } from "@/components/ui/icons/search";
 import type { CatalogueFilterOptions } from "@/db/queries/catalogue";
 import {
   QUERY_MAX_LENGTH,

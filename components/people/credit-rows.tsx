@@ -2,7 +2,7 @@
 
 import Image from "next/image";
 import Link from "next/link";
-import { Film } from "lucide-react";
+import { Film } from "@/components/ui/icons/film";
 import { characterHref, movieHref } from "@/lib/slug";
 
 export type CreditRowData = {

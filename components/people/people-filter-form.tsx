@@ -1,6 +1,7 @@
 "use client";
 
-import { LoaderCircle, Search } from "lucide-react";
+import { LoaderCircle } from "@/components/ui/icons/loader-circle";
+import { Search } from "@/components/ui/icons/search";
 import { usePendingNavigate } from "@/components/people/pending-region";
 import type { PeopleFilters } from "@/lib/validation/people-filters";
 

@@ -1,6 +1,6 @@
 import Image from "next/image";
 import Link from "next/link";
-import { UserRound } from "lucide-react";
+import { UserRound } from "@/components/ui/icons/user-round";
 import { personHref } from "@/lib/slug";
 
 export type PersonCardData = {

@@ -2,7 +2,7 @@
 
 import Image from "next/image";
 import { useRef, useState } from "react";
-import { Expand } from "lucide-react";
+import { Expand } from "@/components/ui/icons/expand";
 import Lightbox, { isImageSlide, type RenderSlideProps } from "yet-another-react-lightbox";
 import Counter from "yet-another-react-lightbox/plugins/counter";
 import "yet-another-react-lightbox/styles.css";

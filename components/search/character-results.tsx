@@ -1,6 +1,6 @@
 import Image from "next/image";
 import Link from "next/link";
-import { Film } from "lucide-react";
+import { Film } from "@/components/ui/icons/film";
 import type { CharacterHit } from "@/db/queries/search";
 import { characterHref, movieHref, personHref } from "@/lib/slug";
 

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { Clapperboard, SearchX } from "lucide-react";
+import { Clapperboard } from "@/components/ui/icons/clapperboard";
+import { SearchX } from "@/components/ui/icons/search-x";
 
 const BROWSE = [
   { href: "/movies", label: "Browse all movies" },

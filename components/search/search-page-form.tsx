@@ -1,5 +1,5 @@
 import Form from "next/form";
-import { Search } from "lucide-react";
+import { Search } from "@/components/ui/icons/search";
 import { SEARCH_QUERY_MAX_LENGTH } from "@/lib/validation/search-text";
 
 /** The big search box of /search: a GET form (a client-side navigation with JavaScript, a plain submit without). */

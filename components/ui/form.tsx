@@ -1,7 +1,7 @@
 "use client";
 
 import { useFormStatus } from "react-dom";
-import { LoaderCircle } from "lucide-react";
+import { LoaderCircle } from "@/components/ui/icons/loader-circle";
 
 type FieldProps = {
   name: string;

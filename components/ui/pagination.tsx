@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { ChevronLeft, ChevronRight } from "lucide-react";
+import { ChevronLeft } from "@/components/ui/icons/chevron-left";
+import { ChevronRight } from "@/components/ui/icons/chevron-right";
 
 /** Page numbers to show: first, last, and a window around the current page, with gaps as null. */
 export function pageWindow(current: number, total: number, radius = 2): (number | null)[] {

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { ArrowRight, Search } from "lucide-react";
+import { ArrowRight } from "@/components/ui/icons/arrow-right";
+import { Search } from "@/components/ui/icons/search";
 import { MovieGrid } from "@/components/movies/movie-grid";
 import { PersonGrid } from "@/components/people/person-card";
 import { getGenreSummaries, getPopularPeople } from "@/db/queries/browse";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Image from "next/image";
 import Link from "next/link";
-import { Film } from "lucide-react";
+import { Film } from "@/components/ui/icons/film";
 import { getGenreSummaries } from "@/db/queries/browse";
 import { plural } from "@/lib/format";
 

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Info, SearchX, X } from "lucide-react";
+import { Info } from "@/components/ui/icons/info";
+import { SearchX } from "@/components/ui/icons/search-x";
+import { X } from "@/components/ui/icons/x";
 import { PeopleFilterForm } from "@/components/people/people-filter-form";
 import { PendingRegion } from "@/components/people/pending-region";
 import { PersonGrid, type PersonCardData } from "@/components/people/person-card";

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ArrowRight, Info } from "lucide-react";
+import { ArrowRight } from "@/components/ui/icons/arrow-right";
+import { Info } from "@/components/ui/icons/info";
 import { MovieGrid } from "@/components/movies/movie-grid";
 import { PersonGrid } from "@/components/people/person-card";
 import { CharacterResults } from "@/components/search/character-results";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { ChevronRight } from "lucide-react";
+import { ChevronRight } from "@/components/ui/icons/chevron-right";
 import { MovieCard } from "@/components/movies/movie-card";
 import { PersonCard } from "@/components/people/person-card";
 import { getCharacterDetail, type CharacterDetail } from "@/db/queries/movie-detail";

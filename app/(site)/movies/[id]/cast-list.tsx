@@ -2,7 +2,7 @@
 
 import Image from "next/image";
 import Link from "next/link";
-import { UserRound } from "lucide-react";
+import { UserRound } from "@/components/ui/icons/user-round";
 import type { CastActor, CastEntry } from "@/db/queries/movie-detail";
 import { characterHref, personHref } from "@/lib/slug";
 import { groupCast } from "./cast-roles";
