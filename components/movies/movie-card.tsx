@@ -1,6 +1,6 @@
 "use client";
 
-import Image from "next/image";
+import { Image } from "@/components/ui/image";
 import Link from "next/link";
 import { Film } from "@/components/ui/icons/film";
 import type { MovieCardData } from "@/db/queries/movies";

@@ -1,4 +1,4 @@
-import Image from "next/image";
+import { Image } from "@/components/ui/image";
 import Link from "next/link";
 import { UserRound } from "@/components/ui/icons/user-round";
 import { personHref } from "@/lib/slug";

@@ -1,4 +1,4 @@
-import Image from "next/image";
+import { Image } from "@/components/ui/image";
 import Link from "next/link";
 import { Film } from "@/components/ui/icons/film";
 import type { CharacterHit } from "@/db/queries/search";

@@ -1,7 +1,7 @@
 "use client";
 
 import Form from "next/form";
-import Image from "next/image";
+import { Image } from "@/components/ui/image";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
 import { ArrowRight } from "@/components/ui/icons/arrow-right";

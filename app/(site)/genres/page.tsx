@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Image from "next/image";
+import { Image } from "@/components/ui/image";
 import Link from "next/link";
 import { Film } from "@/components/ui/icons/film";
 import { getGenreSummaries } from "@/db/queries/browse";

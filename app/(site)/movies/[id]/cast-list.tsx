@@ -1,6 +1,6 @@
 "use client";
 
-import Image from "next/image";
+import { Image } from "@/components/ui/image";
 import Link from "next/link";
 import { UserRound } from "@/components/ui/icons/user-round";
 import type { CastActor, CastEntry } from "@/db/queries/movie-detail";
