@@ -1,30 +1,33 @@
 "use client";
 
-import Image from "next/image";
-import { useRef, useState } from "react";
+import { Image } from "@/components/ui/image";
+import { lazy, Suspense, useRef, useState } from "react";
 import { Expand } from "@/components/ui/icons/expand";
-import Lightbox, { isImageSlide, type RenderSlideProps } from "yet-another-react-lightbox";
-import Counter from "yet-another-react-lightbox/plugins/counter";
-import "yet-another-react-lightbox/styles.css";
-import "yet-another-react-lightbox/plugins/counter.css";
 
 export type GalleryPhoto = { id: number; url: string };
 
+const loadLightbox = () => import("./photo-lightbox");
+const PhotoLightbox = lazy(loadLightbox);
+
 /**
- * A strip of thumbnails that opens a full-screen lightbox (yet-another-react-lightbox): arrows and Escape on the
- * keyboard, swipe on touch, buttons and backdrop click with a mouse; focus goes back to the thumbnail that
- * opened it. Thumbnails are links to the image itself, so without JavaScript they still show the photo.
+ * A strip of thumbnails that opens a full-screen lightbox (PhotoLightbox); focus goes back to the thumbnail that
+ * opened it. The lightbox's code loads when a visitor first points at, focuses or touches a thumbnail, so it is
+ * usually there by the click. Thumbnails are links to the image itself, so without JavaScript they still show the
+ * photo.
  */
 export function PhotoGallery({ name, photos }: { name: string; photos: GalleryPhoto[] }) {
   const [index, setIndex] = useState(-1);
+  // Mounted from the first opening on (it keeps its closing animation and focus return afterwards).
+  const [wanted, setWanted] = useState(false);
   const thumbnails = useRef<(HTMLAnchorElement | null)[]>([]);
   const opener = useRef(-1);
   const altFor = (i: number) => `${name}, photo ${i + 1} of ${photos.length}`;
   const slides = photos.map((p, i) => ({ src: p.url, alt: altFor(i) }));
+  const prepare = () => void loadLightbox();
 
   return (
     <>
-      <ul className="-mx-4 flex snap-x gap-3 overflow-x-auto px-4 pb-3 sm:mx-0 sm:px-0">
+      <ul className="-mx-4 flex snap-x gap-3 overflow-x-auto px-4 pb-3 sm:mx-0 sm:px-0" onPointerEnter={prepare} onFocus={prepare} onTouchStart={prepare}>
         {photos.map((photo, i) => (
           <li key={photo.id} className="shrink-0 snap-start">
             <a
@@ -36,6 +39,7 @@ export function PhotoGallery({ name, photos }: { name: string; photos: GalleryPh
                 if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return; // new tab etc.
                 event.preventDefault();
                 opener.current = i;
+                setWanted(true);
                 setIndex(i);
               }}
               className="group relative block h-36 w-28 overflow-hidden rounded-lg bg-surface-muted ring-1 ring-border/60 sm:h-44 sm:w-36"
@@ -49,57 +53,18 @@ export function PhotoGallery({ name, photos }: { name: string; photos: GalleryPh
           </li>
         ))}
       </ul>
-      <Lightbox
-        open={index >= 0}
-        index={Math.max(index, 0)}
-        close={() => setIndex(-1)}
-        slides={slides}
-        plugins={[Counter]}
-        carousel={{ finite: photos.length <= 2, padding: "24px" }}
-        controller={{ closeOnBackdropClick: true, closeOnPullDown: true }}
-        labels={{ Lightbox: `Photos of ${name}`, Carousel: "Photos", Previous: "Previous photo", Next: "Next photo", Close: "Close" }}
-        render={{
-          slide: (props) => <SlideImage {...props} />,
-          buttonPrev: photos.length <= 1 ? () => null : undefined,
-          buttonNext: photos.length <= 1 ? () => null : undefined,
-        }}
-        on={{
-          // The library restores focus too; this makes sure it is the opening thumbnail even after swipes.
-          exited: () => thumbnails.current[opener.current]?.focus(),
-        }}
-      />
+      {wanted ? (
+        <Suspense fallback={null}>
+          <PhotoLightbox
+            name={name}
+            slides={slides}
+            index={index}
+            close={() => setIndex(-1)}
+            // The library restores focus too; this makes sure it is the opening thumbnail even after swipes.
+            onExited={() => thumbnails.current[opener.current]?.focus()}
+          />
+        </Suspense>
+      ) : null}
     </>
-  );
-}
-
-/**
- * Slides through next/image (optimized, right size for the screen). Until the image has loaded, the box fills
- * the screen; then it shrinks to the picture itself, so a click beside it counts as a backdrop click.
- */
-function SlideImage({ slide, offset, rect }: RenderSlideProps) {
-  const [ratio, setRatio] = useState<number | null>(null);
-  if (!isImageSlide(slide)) return undefined;
-  let width = rect.width;
-  let height = rect.height;
-  if (ratio) {
-    width = Math.min(rect.width, rect.height * ratio);
-    height = width / ratio;
-  }
-  return (
-    <div style={{ position: "relative", width, height }}>
-      <Image
-        src={slide.src}
-        alt={slide.alt ?? ""}
-        fill
-        sizes="100vw"
-        loading={Math.abs(offset) <= 1 ? "eager" : "lazy"}
-        draggable={false}
-        className="object-contain"
-        onLoad={(event) => {
-          const img = event.currentTarget;
-          if (img.naturalWidth && img.naturalHeight) setRatio(img.naturalWidth / img.naturalHeight);
-        }}
-      />
-    </div>
   );
 }
