@@ -1,26 +1,16 @@
 "use client";
 
-import Form from "next/form";
-import { Image } from "@/components/ui/image";
 import { usePathname, useRouter } from "next/navigation";
-import { useEffect, useId, useRef, useState } from "react";
-import { ArrowRight } from "@/components/ui/icons/arrow-right";
-import { Film } from "@/components/ui/icons/film";
+import { lazy, Suspense, useEffect, useId, useRef, useState } from "react";
+import type { SuggestResponse } from "@/app/api/search/suggest/route";
 import { LoaderCircle } from "@/components/ui/icons/loader-circle";
 import { Search } from "@/components/ui/icons/search";
-import { UserRound } from "@/components/ui/icons/user-round";
-import { VenetianMask } from "@/components/ui/icons/venetian-mask";
-import type { SuggestResponse } from "@/app/api/search/suggest/route";
-import type { SearchKind, Suggestion } from "@/db/queries/search";
+import type { Suggestion } from "@/db/queries/search";
 import { normalizeSearchText, SEARCH_QUERY_MAX_LENGTH, SUGGEST_MIN_LENGTH } from "@/lib/validation/search-text";
 
 const DEBOUNCE_MS = 150;
-const GROUPS: { kind: SearchKind; label: string }[] = [
-  { kind: "movie", label: "Movies" },
-  { kind: "person", label: "People" },
-  { kind: "character", label: "Characters" },
-];
-const KIND_ICONS = { movie: Film, person: UserRound, character: VenetianMask } as const;
+const loadSuggestions = () => import("./header-search-suggestions");
+const HeaderSearchSuggestions = lazy(loadSuggestions);
 
 type Option = { href: string; suggestion: Suggestion | null };
 
@@ -28,6 +18,7 @@ type Option = { href: string; suggestion: Suggestion | null };
  * Site-wide search box. Without JavaScript: a plain GET form to /search. With it: a combobox (WAI-ARIA 1.2,
  * list autocomplete) suggesting movies, people and characters while typing. ArrowDown/ArrowUp move through the
  * suggestions, Enter opens the highlighted one (or searches), Escape closes the list and then clears the box.
+ * The suggestions' markup (HeaderSearchSuggestions) loads when the box is first focused.
  */
 export function HeaderSearch() {
   const id = useId();
@@ -186,15 +177,20 @@ export function HeaderSearch() {
     }
   }
 
-  let index = 0;
-  const groups = GROUPS.map((g) => ({
-    ...g,
-    items: (shown?.results ?? []).filter((s) => s.kind === g.kind).map((s) => ({ s, i: index++ })),
-  })).filter((g) => g.items.length > 0);
-  const allIndex = index;
-
   return (
-    <Form action="/search" role="search" aria-label="Site search" className="relative w-full max-w-xs" onSubmit={() => close()}>
+    <form
+      action="/search"
+      method="get"
+      role="search"
+      aria-label="Site search"
+      className="relative w-full max-w-xs"
+      onSubmit={(event) => {
+        // With JavaScript: the same /search?q=… as the browser would ask for, as a client-side navigation.
+        event.preventDefault();
+        close();
+        router.push(`/search?${new URLSearchParams({ q: value })}`);
+      }}
+    >
       <label htmlFor={`${id}-input`} className="sr-only">
         Search movies, people and characters
       </label>
@@ -223,6 +219,7 @@ export function HeaderSearch() {
         }}
         onKeyDown={onKeyDown}
         onFocus={() => {
+          void loadSuggestions();
           if (shown && shown.q === q) setOpen(true);
         }}
         onBlur={close}
@@ -241,66 +238,16 @@ export function HeaderSearch() {
         onMouseDown={(event) => event.preventDefault()}
         className="fixed inset-x-0 top-16 z-50 max-h-[calc(100dvh-5rem)] overflow-y-auto overscroll-contain border-b border-border bg-surface py-1 shadow-xl sm:absolute sm:inset-x-auto sm:right-0 sm:top-full sm:mt-2 sm:w-[28rem] sm:max-h-[min(36rem,calc(100dvh-6rem))] sm:rounded-xl sm:border"
       >
-        {groups.map((g) => (
-          <div key={g.kind} role="group" aria-labelledby={`${id}-group-${g.kind}`} className="py-1">
-            <div id={`${id}-group-${g.kind}`} role="presentation" className="px-4 pb-1 pt-2 text-xs font-semibold uppercase tracking-wider text-muted">
-              {g.label}
-            </div>
-            {g.items.map(({ s, i }) => (
-              <SuggestionOption key={`${s.kind}-${s.id}`} id={optionId(i)} suggestion={s} active={i === active} onHover={() => setActive(i)} onChoose={() => go(s.href)} />
-            ))}
-          </div>
-        ))}
-        {shown && shown.results.length === 0 ? (
-          <div role="presentation" className="px-4 pb-1 pt-3 text-sm text-muted">
-            No quick matches.
-          </div>
-        ) : null}
         {shown ? (
-          <div
-            id={optionId(allIndex)}
-            role="option"
-            aria-selected={active === allIndex}
-            onMouseMove={() => setActive(allIndex)}
-            onClick={() => go(options[allIndex].href)}
-            className="mx-1 mt-1 flex cursor-pointer items-center gap-2 rounded-lg border-t border-border/60 px-3 py-2.5 text-sm font-medium text-accent-strong aria-selected:bg-surface-muted aria-selected:ring-2 aria-selected:ring-inset aria-selected:ring-ring"
-          >
-            <Search aria-hidden className="size-4 shrink-0" />
-            <span className="min-w-0 flex-1 truncate">All results for “{shown.q}”</span>
-            <ArrowRight aria-hidden className="size-4 shrink-0" />
-          </div>
+          <Suspense fallback={null}>
+            <HeaderSearchSuggestions id={id} shown={shown} active={active} onHover={setActive} onChoose={go} />
+          </Suspense>
         ) : null}
       </div>
       <div aria-live="polite" aria-atomic="true" className="sr-only">
         {announcement}
       </div>
-    </Form>
+    </form>
   );
 }
 
-function SuggestionOption({ id, suggestion: s, active, onHover, onChoose }: { id: string; suggestion: Suggestion; active: boolean; onHover: () => void; onChoose: () => void }) {
-  const Icon = KIND_ICONS[s.kind];
-  const round = s.kind === "person";
-  return (
-    <div
-      id={id}
-      role="option"
-      aria-selected={active}
-      onMouseMove={onHover}
-      onClick={onChoose}
-      className="mx-1 flex cursor-pointer items-center gap-3 rounded-lg px-3 py-2 aria-selected:bg-surface-muted aria-selected:ring-2 aria-selected:ring-inset aria-selected:ring-ring"
-    >
-      <div className={`relative shrink-0 overflow-hidden bg-surface-muted ring-1 ring-border/60 ${round ? "mx-px size-8 rounded-full" : "h-12 w-8 rounded"}`}>
-        {s.thumbnailUrl ? (
-          <Image src={s.thumbnailUrl} alt="" fill sizes="32px" className="object-cover" />
-        ) : (
-          <Icon aria-hidden className="absolute inset-0 m-auto size-4 text-muted" />
-        )}
-      </div>
-      <div className="min-w-0 flex-1">
-        <div className="truncate text-sm font-medium">{s.label}</div>
-        {s.subtitle ? <div className="truncate text-xs text-muted">{s.subtitle}</div> : null}
-      </div>
-    </div>
-  );
-}
