@@ -1,36 +1,26 @@
 "use client";
 
-import { Image } from "@/components/ui/image";
 import Link from "next/link";
-import { usePathname, useRouter } from "next/navigation";
-import { useEffect, useRef, useTransition } from "react";
-import { ChevronDown } from "@/components/ui/icons/chevron-down";
-import { Heart } from "@/components/ui/icons/heart";
-import { LayoutDashboard } from "@/components/ui/icons/layout-dashboard";
-import { LogOut } from "@/components/ui/icons/log-out";
-import { Settings } from "@/components/ui/icons/settings";
+import { usePathname } from "next/navigation";
+import { lazy, Suspense, useEffect } from "react";
 import { UserRound } from "@/components/ui/icons/user-round";
-import { signOutAction } from "@/app/(account)/session-actions";
-import { forgetViewer, refreshViewer, useViewerState } from "@/components/viewer/viewer-store";
+import { refreshViewer, useViewerState } from "@/components/viewer/viewer-store";
 
+const MemberMenu = lazy(() => import("./member-menu"));
 const SIGN_IN = "inline-flex h-10 shrink-0 items-center rounded-full bg-accent px-4 text-sm font-semibold text-accent-foreground hover:bg-accent-strong";
 
 /**
  * The header's account corner, the same HTML for everyone (public pages are cached for all): "Sign in", replaced in
- * the browser by the member's avatar and menu once /api/viewer says who is signed in, and asked again after every
- * navigation (signing in or out changes it). Without JavaScript there is also an Account link, which leads a
- * member to their account page (with Sign out) and a visitor to sign in.
+ * the browser by the member's avatar and menu (MemberMenu, loaded only for members) once /api/viewer says who is
+ * signed in, and asked again after every navigation (signing in or out changes it). Without JavaScript there is
+ * also an Account link, which leads a member to their account page (with Sign out) and a visitor to sign in.
  */
 export function UserMenu() {
   const { viewer } = useViewerState();
   const pathname = usePathname();
-  const menu = useRef<HTMLDetailsElement>(null);
-  const router = useRouter();
-  const [signingOut, startSignOut] = useTransition();
 
   useEffect(() => {
-    // A new page: the menu closes (it would cover it) and the viewer is asked again.
-    if (menu.current) menu.current.open = false;
+    // A new page: the viewer is asked again.
     refreshViewer();
   }, [pathname]);
 
@@ -49,55 +39,10 @@ export function UserMenu() {
       </>
     );
   }
-  const item = "flex w-full items-center gap-2 rounded-md px-3 py-2 text-left text-sm hover:bg-surface-muted";
-  const close = () => {
-    if (menu.current) menu.current.open = false;
-  };
-  // With JavaScript: the header shows "Sign in" only once the server has signed this browser out, then home.
-  const signOut = (event: React.FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    data.set("$js", "1");
-    startSignOut(async () => {
-      await signOutAction(data);
-      forgetViewer();
-      router.push("/");
-      router.refresh();
-    });
-  };
   return (
-    <details ref={menu} className="group relative shrink-0" data-testid="user-menu">
-      <summary className="flex cursor-pointer list-none items-center gap-1.5 rounded-full p-0.5 pr-2 hover:bg-surface-muted [&::-webkit-details-marker]:hidden">
-        <span className="relative block size-9 overflow-hidden rounded-full bg-surface-muted ring-1 ring-border">
-          {viewer.avatarUrl ? (
-            <Image src={viewer.avatarUrl} alt="" fill sizes="36px" className="object-cover" data-testid="header-avatar" unoptimized />
-          ) : (
-            <UserRound aria-hidden className="m-2 size-5 text-muted" />
-          )}
-        </span>
-        <span className="sr-only">Account menu for </span>
-        <span className="hidden max-w-28 truncate text-sm font-medium sm:inline">{viewer.username}</span>
-        <ChevronDown aria-hidden className="size-4 text-muted transition group-open:rotate-180" />
-      </summary>
-      <div className="absolute right-0 z-50 mt-2 w-56 rounded-xl border border-border bg-surface p-1.5 shadow-lg">
-        <p className="truncate px-3 py-2 text-xs text-muted">Signed in as {viewer.username}</p>
-        <Link href="/favorites" className={item} onClick={close}>
-          <Heart aria-hidden className="size-4" /> Favorites
-        </Link>
-        <Link href="/account" className={item} onClick={close}>
-          <Settings aria-hidden className="size-4" /> Account
-        </Link>
-        {viewer.editor ? (
-          <Link href="/admin" className={item} onClick={close}>
-            <LayoutDashboard aria-hidden className="size-4" /> Admin
-          </Link>
-        ) : null}
-        <form action={signOutAction} onSubmit={signOut}>
-          <button type="submit" className={item} disabled={signingOut}>
-            <LogOut aria-hidden className="size-4" /> {signingOut ? "Signing out…" : "Sign out"}
-          </button>
-        </form>
-      </div>
-    </details>
+    // Until the menu's code is here (the first page a member opens): the avatar's place, empty.
+    <Suspense fallback={<span aria-hidden className="m-0.5 block size-9 shrink-0 rounded-full bg-surface-muted ring-1 ring-border" />}>
+      <MemberMenu viewer={viewer} />
+    </Suspense>
   );
 }
