@@ -371,7 +371,7 @@ async function main() {
       try {
         const head = execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
         const dirty = execFileSync("git", ["status", "--porcelain", "--", "db", "scripts/sql-profile.ts"], { encoding: "utf8" }).trim();
-        return dirty ? `${head} + uncommitted changes under db/` : head;
+        return dirty ? `${head} + uncommitted changes to db/ or scripts/sql-profile.ts` : head;
       } catch {
         return "unknown";
       }
