@@ -3,13 +3,14 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { signInAction, signUpAction } from "@/app/(auth)/actions";
+import { preloadMemberMenu } from "@/components/layout/user-menu";
 import { Field, FormMessage, SubmitButton } from "@/components/ui/form";
 import type { FormState } from "@/lib/action";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [state, action] = useActionState<FormState, FormData>(signInAction, {});
   return (
-    <form action={action} className="space-y-5" noValidate>
+    <form action={action} onSubmit={preloadMemberMenu} className="space-y-5" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <FormMessage message={state.message} ok={state.ok} />
       <Field name="login" label="Username or email" autoComplete="username" defaultValue={state.values?.login} error={state.fieldErrors?.login} required />
@@ -30,7 +31,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const v = state.values ?? {};
   const e = state.fieldErrors ?? {};
   return (
-    <form action={action} className="space-y-5" noValidate>
+    <form action={action} onSubmit={preloadMemberMenu} className="space-y-5" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <FormMessage message={state.message} ok={state.ok} />
       <div className="grid gap-5 sm:grid-cols-2">

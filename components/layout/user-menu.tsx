@@ -6,7 +6,13 @@ import { lazy, Suspense, useEffect } from "react";
 import { UserRound } from "@/components/ui/icons/user-round";
 import { refreshViewer, useViewerState } from "@/components/viewer/viewer-store";
 
-const MemberMenu = lazy(() => import("./member-menu"));
+const loadMemberMenu = () => import("./member-menu");
+const MemberMenu = lazy(loadMemberMenu);
+
+/** The sign-in and sign-up forms fetch the member's menu while they submit: the next page shows it at once. */
+export function preloadMemberMenu() {
+  void loadMemberMenu();
+}
 const SIGN_IN = "inline-flex h-10 shrink-0 items-center rounded-full bg-accent px-4 text-sm font-semibold text-accent-foreground hover:bg-accent-strong";
 
 /**
