@@ -1,6 +1,7 @@
 import type { NextConfig } from "next";
 import { getEnv } from "./lib/env";
 import { ACTION_BODY_LIMIT_BYTES } from "./lib/limits";
+import { SECURITY_HEADERS } from "./lib/security-headers";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -26,17 +27,7 @@ const nextConfig: NextConfig = {
   },
   // Sent with every response, files and API included (the CSP itself comes from proxy.ts, per request).
   async headers() {
-    return [
-      {
-        source: "/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-          { key: "X-Frame-Options", value: "DENY" },
-          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), browsing-topics=()" },
-        ],
-      },
-    ];
+    return [{ source: "/:path*", headers: [...SECURITY_HEADERS] }];
   },
   experimental: {
     // The production server refuses larger bodies with a 413 before Next reads them (lib/server/action-body.ts).

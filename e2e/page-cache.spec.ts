@@ -1,3 +1,5 @@
+import http from "node:http";
+import zlib from "node:zlib";
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { sql } from "drizzle-orm";
 import { movieHref, personHref } from "@/lib/slug";
@@ -193,4 +195,47 @@ test.describe("page cache", () => {
     expect(second.status()).toBe(200);
     expect(await second.text()).toMatch(/Ignored/);
   });
+});
+
+/** One raw GET (no decoding): the status, headers and bytes as sent. */
+function rawGet(url: string, headers: Record<string, string>): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      })
+      .on("error", reject);
+  });
+}
+
+test("the page's scripts are sent as brotli or gzip made once at build, decoding to Next's own bytes, immutable", async ({ request, baseURL }) => {
+  const html = await (await request.get("/genres")).text();
+  const scripts = [...html.matchAll(/<script[^>]+src="(\/_next\/static\/[^"]+\.js[^"]*)"/g)].map((m) => m[1]);
+  expect(scripts.length).toBeGreaterThan(2);
+  for (const src of scripts) {
+    const plain = await rawGet(baseURL + src, { "accept-encoding": "identity" });
+    expect(plain.status, src).toBe(200);
+    expect(plain.headers["content-encoding"], src).toBeUndefined();
+
+    const br = await rawGet(baseURL + src, { "accept-encoding": "gzip, deflate, br" });
+    expect(br.headers["content-encoding"], src).toBe("br");
+    expect(zlib.brotliDecompressSync(br.body).equals(plain.body), `${src}: brotli copy differs from the file`).toBe(true);
+    expect(br.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+    expect(br.headers["content-type"]).toMatch(/^application\/javascript/);
+    expect(br.headers["x-content-type-options"]).toBe("nosniff");
+    expect(br.headers.vary).toMatch(/Accept-Encoding/i);
+
+    const gz = await rawGet(baseURL + src, { "accept-encoding": "gzip" });
+    expect(gz.headers["content-encoding"], src).toBe("gzip");
+    expect(zlib.gunzipSync(gz.body).equals(plain.body), `${src}: gzip copy differs from the file`).toBe(true);
+    // Smaller than Next's own gzip of the same file would be is the point; at least smaller than the file.
+    expect(br.body.length).toBeLessThan(plain.body.length);
+
+    const again = await rawGet(baseURL + src, { "accept-encoding": "br", "if-none-match": String(br.headers.etag) });
+    expect(again.status).toBe(304);
+  }
+  // Not a file of the build: Next's 404, not ours.
+  expect((await rawGet(`${baseURL}/_next/static/chunks/no-such-file.js`, { "accept-encoding": "br" })).status).toBe(404);
 });

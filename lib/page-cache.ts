@@ -33,6 +33,7 @@ import zlib from "node:zlib";
 import { createHash } from "node:crypto";
 import { computeCacheBustingSearchParam, computeLegacyCacheBustingSearchParam, getBotType } from "@/lib/server/next-internals";
 import { getEnv } from "@/lib/env";
+import { pickEncoding } from "@/lib/server/content-coding";
 import { edgeDatabase } from "@/lib/server/database";
 
 /** Marks the render a miss asks this server for; such a request always goes to Next, never to the cache. */
@@ -294,21 +295,6 @@ async function collect(res: IncomingMessage, rsc: boolean): Promise<Rendered | n
   return { entry: { status, headers, identity, gzip: gzipped, br: brotlied, bytes: size }, keep };
 }
 
-/** The coding to send: brotli or gzip when the client takes it (q > 0), else none. */
-function pickEncoding(header: string, entry: Entry): "br" | "gzip" | null {
-  const accepted = new Map<string, number>();
-  for (const token of header.toLowerCase().split(",")) {
-    const [coding, ...params] = token.split(";").map((part) => part.trim());
-    if (!coding) continue;
-    const q = params.find((param) => param.startsWith("q="));
-    accepted.set(coding, q ? Number(q.slice(2)) || 0 : 1);
-  }
-  const takes = (coding: string) => (accepted.get(coding) ?? accepted.get("*") ?? 0) > 0;
-  if (entry.br && takes("br")) return "br";
-  if (entry.gzip && takes("gzip")) return "gzip";
-  return null;
-}
-
 function varyWithEncoding(entry: Entry): string[] {
   const vary = entry.headers.filter(([name]) => name === "vary").map(([, value]) => value);
   if ((entry.gzip || entry.br) && !vary.some((value) => /accept-encoding/i.test(value))) vary.push("Accept-Encoding");
@@ -316,7 +302,7 @@ function varyWithEncoding(entry: Entry): string[] {
 }
 
 function send(req: IncomingMessage, res: ServerResponse, entry: Entry, status: "hit" | "miss", tag: string | null) {
-  const encoding = pickEncoding(one(req.headers["accept-encoding"]), entry);
+  const encoding = pickEncoding(one(req.headers["accept-encoding"]), { br: entry.br !== null, gzip: entry.gzip !== null });
   const body = encoding === "br" ? entry.br! : encoding === "gzip" ? entry.gzip! : entry.identity;
   for (const [name, value] of entry.headers) if (name !== "vary") res.appendHeader(name, value);
   for (const value of varyWithEncoding(entry)) res.appendHeader("vary", value);

@@ -5,13 +5,15 @@
  * SIGTERM/SIGINT: stop accepting, finish what is in flight (at most 10 s), exit.
  *
  * Each request, in order:
- *   1. its client address is settled from the socket and TRUST_PROXY (lib/server/forwarding.ts);
+ *   1. its client address is settled from the socket and TRUST_PROXY (lib/server/forwarding.ts); Next's scripts
+ *      and stylesheets are sent from the copies compressed at build (lib/server/static-assets.ts);
  *   2. while PostgreSQL does not answer, a 503 page at once (lib/server/database-availability.ts);
  *   3. a path or router-state header Next cannot decode is a 400; /_next/image serves only files that are public now;
  *   4. a server action's body is read and checked (400 / 413 for what Next could not decode), then replayed;
  *   5. the page cache, then Next, whose document 5xx pages are replaced by ones readable without JavaScript.
  */
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import path from "node:path";
 import { projectRoot, readBuildId, readDeploymentId } from "./lib/build.mjs";
 
 // A production server whoever starts it (next start does the same); set before Next and React load.
@@ -33,6 +35,7 @@ const { isPublicImage } = await import("@/lib/server/image-access");
 const { checkActionBody, isPossibleAction } = await import("@/lib/server/action-body");
 const { replaceServerErrors, sendErrorPage, wantsDocument } = await import("@/lib/server/error-pages");
 const { RefusalLog } = await import("@/lib/server/refusal-log");
+const { PrecompressedAssets } = await import("@/lib/server/static-assets");
 
 const port = getEnv().PORT;
 const trustedHops = getEnv().TRUST_PROXY;
@@ -42,6 +45,7 @@ await app.prepare();
 const handle = app.getRequestHandler();
 setPageCacheBuild(readBuildId(distDir));
 
+const assets = PrecompressedAssets.load(path.join(projectRoot, distDir));
 const availability = new DatabaseAvailability(edgeDatabase);
 availability.start();
 onDatabaseTrouble(() => void availability.probe());
@@ -105,6 +109,7 @@ function replay(original: IncomingMessage, body: Buffer): IncomingMessage {
 async function serve(req: IncomingMessage, res: ServerResponse) {
   settleForwarding(req, trustedHops);
   const pathname = (req.url ?? "/").split("?", 1)[0];
+  if (pathname.startsWith("/_next/static/") && assets.serve(req, res, pathname)) return;
 
   if (!availability.available && !WITHOUT_DATABASE.test(pathname)) return unavailable(req, res, pathname);
 

@@ -13,3 +13,4 @@ export declare function bundleServer(distDir: string): Promise<{ inputs: Record<
 type BuildOptions = { distDir: string; env?: NodeJS.ProcessEnv; log?: (line: string) => void };
 export declare function build(options: BuildOptions): Promise<void>;
 export declare function ensureBuild(options: BuildOptions): Promise<void>;
+export declare function precompressStatic(distDir: string): Promise<number>;

@@ -11,7 +11,10 @@
 import { spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { promisify } from "node:util";
+import zlib from "node:zlib";
 
 function findRoot(from) {
   for (let dir = from; ; dir = path.dirname(dir)) {
@@ -121,6 +124,39 @@ export async function bundleServer(distDir) {
   return result.metafile;
 }
 
+const brotli = promisify(zlib.brotliCompress);
+const gzip = promisify(zlib.gzip);
+
+function* filesUnder(dir) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) yield* filesUnder(full);
+    else yield full;
+  }
+}
+
+/**
+ * Brotli (highest quality) and gzip (level 9) copies of the build's scripts and stylesheets, beside them, for the
+ * production server to send as they are (lib/server/static-assets.ts). Next gzips each response at a moderate
+ * level instead: the first-load JavaScript of a page is ~12% smaller in brotli 11 than in that gzip.
+ */
+export async function precompressStatic(distDir) {
+  const root = path.join(projectRoot, distDir, "static");
+  if (!existsSync(root)) return 0;
+  const files = [...filesUnder(root)].filter((file) => /\.(js|css)$/.test(file));
+  await Promise.all(
+    files.map(async (file) => {
+      const content = await readFile(file);
+      const [br, gz] = await Promise.all([
+        brotli(content, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: content.length } }),
+        gzip(content, { level: 9 }),
+      ]);
+      await Promise.all([writeFile(`${file}.br`, br), writeFile(`${file}.gz`, gz)]);
+    }),
+  );
+  return files.length;
+}
+
 /**
  * `next build` into `<dist>` (with a fresh build id, which is also the deployment id), then the bundle, then the
  * fingerprint of the sources it was made from. `env` is the environment of the build (DATABASE_URL is not needed).
@@ -140,6 +176,7 @@ export async function build({ distDir, env = process.env, log = console.log }) {
   });
   if (code !== 0) throw Object.assign(new Error("next build failed (see the output above)"), { fatal: true });
   await bundleServer(distDir);
+  await precompressStatic(distDir);
   writeFileSync(path.join(projectRoot, distDir, DEPLOYMENT_FILE), buildId + "\n");
   writeFileSync(path.join(projectRoot, distDir, FINGERPRINT_FILE), fingerprint + "\n");
 }
