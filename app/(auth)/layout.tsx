@@ -1,4 +1,4 @@
-import { Clapperboard } from "lucide-react";
+import { Clapperboard } from "@/components/ui/icons/clapperboard";
 
 export default function AuthLayout({ children }: { children: React.ReactNode }) {
   return (

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { LogOut } from "lucide-react";
+import { LogOut } from "@/components/ui/icons/log-out";
 import { signOutAction } from "@/app/(account)/session-actions";
 import { AvatarForm, DeleteAccountForm, PasswordForm, ProfileForm } from "@/components/account/account-forms";
 import { getAccount } from "@/db/queries/users";

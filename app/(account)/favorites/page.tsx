@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Download, Heart } from "lucide-react";
+import { Download } from "@/components/ui/icons/download";
+import { Heart } from "@/components/ui/icons/heart";
 import { ImportFavoritesForm } from "@/components/favorites/import-form";
 import { ActiveFilterChips, activeFilters } from "@/components/movies/active-filter-chips";
 import { CatalogueEmptyState } from "@/components/movies/catalogue-empty-state";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { FileImage } from "lucide-react";
+import { FileImage } from "@/components/ui/icons/file-image";
 import { AdminHeader, AdminTable, ListEmpty, ListToolbar, ToolbarSelect } from "@/components/admin/kit";
 import { DeleteButton } from "@/components/admin/delete-button";
 import { Pagination } from "@/components/ui/pagination";

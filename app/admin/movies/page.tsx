@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ImageOff, Plus } from "lucide-react";
+import { ImageOff } from "@/components/ui/icons/image-off";
+import { Plus } from "@/components/ui/icons/plus";
 import { AdminHeader, AdminTable, DeletedNotice, ListEmpty, ButtonLink, ListToolbar, RowLinks, ToolbarSelect, EditedCell } from "@/components/admin/kit";
 import { Pagination } from "@/components/ui/pagination";
 import { getMovieFormOptions, listAdminMovies } from "@/db/queries/admin/movies";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { UserRound } from "lucide-react";
+import { UserRound } from "@/components/ui/icons/user-round";
 import { AdminHeader, AdminTable, ListEmpty, ListToolbar, ToolbarSelect } from "@/components/admin/kit";
 import { Pagination } from "@/components/ui/pagination";
 import { listUsers } from "@/db/queries/admin/users";

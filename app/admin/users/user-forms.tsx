@@ -2,7 +2,7 @@
 
 import { useActionState, useRef } from "react";
 import { useFormStatus } from "react-dom";
-import { LoaderCircle } from "lucide-react";
+import { LoaderCircle } from "@/components/ui/icons/loader-circle";
 import type { UserRole } from "@/db/schema";
 import { ROLE_LABELS, ROLES } from "@/lib/validation/admin/user";
 import type { UserActionState } from "./actions";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ChevronLeft } from "lucide-react";
+import { ChevronLeft } from "@/components/ui/icons/chevron-left";
 import { CharacterForm } from "@/components/admin/character-form";
 import { AdminHeader } from "@/components/admin/kit";
 import { getMoviePick } from "@/db/queries/admin/characters";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { ExternalLink } from "lucide-react";
+import { ExternalLink } from "@/components/ui/icons/external-link";
 import { AdminHeader, ButtonLink } from "@/components/admin/kit";
 import { DeleteMovieButton, MovieForm } from "@/components/admin/movie-form";
 import { getEditableMovie, getMovieFormOptions } from "@/db/queries/admin/movies";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ArrowLeft } from "lucide-react";
+import { ArrowLeft } from "@/components/ui/icons/arrow-left";
 import { AdminHeader, AdminTable, ButtonLink } from "@/components/admin/kit";
 import { Pagination } from "@/components/ui/pagination";
 import { getQualityQueue, QUALITY_LISTING_CAP, type QualityEntity } from "@/db/queries/admin/quality";
