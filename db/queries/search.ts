@@ -147,8 +147,8 @@ const emptyKind = <T>(): KindResults<T> => ({ items: [], total: 0, capped: false
 
 /**
  * The /search page: the best few of each kind with their counts. `q` must come from parseSearchQuery
- * (cleaned, at most 100 characters). Seven statements whatever the number of matches: begin, settings, the
- * substring probe (not for 1-2 characters), one per kind, commit; none for an empty query.
+ * (cleaned, at most 100 characters). At most seven statements whatever the number of matches: begin, settings,
+ * the substring probe (not for 1-2 characters), one per kind that can have hits, commit; none for an empty query.
  */
 export async function searchCatalogue({
   q,
@@ -161,10 +161,10 @@ export async function searchCatalogue({
 }): Promise<SearchResults> {
   if (!q) return { q, mode: "substring", movies: emptyKind(), people: emptyKind(), characters: emptyKind() };
   return inSearchTransaction(async (tx) => {
-    const mode = await matchMode(tx, q);
-    const movies = await searchMovies(tx, q, mode, limits.movies, cap);
-    const people = await searchPeople(tx, q, mode, limits.people, cap);
-    const characters = await searchCharacters(tx, q, mode, limits.characters, cap);
+    const { mode, kinds } = await matchMode(tx, q);
+    const movies = kinds.has("movie") ? await searchMovies(tx, q, mode, limits.movies, cap) : [];
+    const people = kinds.has("person") ? await searchPeople(tx, q, mode, limits.people, cap) : [];
+    const characters = kinds.has("character") ? await searchCharacters(tx, q, mode, limits.characters, cap) : [];
     return {
       q,
       mode,
@@ -185,11 +185,11 @@ export async function suggestCatalogue({ q, limit = 8, cap = SUGGEST_CANDIDATE_C
   if (!q) return [];
   const perKind = Math.min(limit, 5);
   const rows = await inSearchTransaction(async (tx) => {
-    const mode = await matchMode(tx, q);
+    const { mode, kinds } = await matchMode(tx, q);
     return {
-      movies: await searchMovies(tx, q, mode, perKind, cap),
-      people: await searchPeople(tx, q, mode, perKind, cap),
-      characters: await searchCharacters(tx, q, mode, perKind, cap),
+      movies: kinds.has("movie") ? await searchMovies(tx, q, mode, perKind, cap) : [],
+      people: kinds.has("person") ? await searchPeople(tx, q, mode, perKind, cap) : [],
+      characters: kinds.has("character") ? await searchCharacters(tx, q, mode, perKind, cap) : [],
     };
   });
   type Scored = Suggestion & Pick<Ranked, "tier" | "ws" | "sim">;
