@@ -28,6 +28,8 @@ test("after signing out through the site, a copied cookie gets nothing from /api
   await signInRequest(page.request, user.username, user.password);
   const copy = await copyOfSession(playwright, baseURL!, page.request);
   expect((await sessionOf(copy))?.user?.name).toBe(user.username);
+  // The islands' endpoint, which the production server answers itself, knows the copy as the member too...
+  expect(((await (await copy.get("/api/viewer")).json()) as { viewer: { username: string } | null }).viewer?.username).toBe(user.username);
 
   await page.goto("/account");
   await page.getByTestId("user-menu").locator("summary").click();
@@ -38,6 +40,8 @@ test("after signing out through the site, a copied cookie gets nothing from /api
   expect(session?.user).toBeUndefined();
   expect(JSON.stringify(session)).not.toContain(user.username);
   expect((await copy.get("/account", { maxRedirects: 0 })).status()).toBe(307);
+  // ...and as nobody once the member signed out.
+  expect(await (await copy.get("/api/viewer")).json()).toEqual({ viewer: null });
   await copy.dispose();
   await page.context().close();
 });
@@ -55,6 +59,7 @@ test("signing out through Auth.js's own POST /api/auth/signout ends every copy o
 
   expect((await copy.get("/account", { maxRedirects: 0 })).status()).toBe(307);
   expect((await sessionOf(copy))?.user).toBeUndefined();
+  expect(await (await copy.get("/api/viewer")).json()).toEqual({ viewer: null });
 
   // The revoked copy cannot be used to sign the user out of a newer session in turn.
   const later = await playwright.request.newContext({ baseURL });

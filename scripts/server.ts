@@ -9,7 +9,8 @@
  *      and stylesheets are sent from the copies compressed at build (lib/server/static-assets.ts);
  *   2. while PostgreSQL does not answer, a 503 page at once (lib/server/database-availability.ts);
  *   3. a path or router-state header Next cannot decode is a 400; /_next/image serves only files that are public now;
- *   4. a server action's body is read and checked (400 / 413 for what Next could not decode), then replayed;
+ *   4. GET /api/viewer is answered here (lib/server/viewer-endpoint.ts); a server action's body is read and
+ *      checked (400 / 413 for what Next could not decode), then replayed;
  *   5. the page cache, then Next, whose document 5xx pages are replaced by ones readable without JavaScript.
  */
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
@@ -36,6 +37,7 @@ const { checkActionBody, isPossibleAction } = await import("@/lib/server/action-
 const { replaceServerErrors, sendErrorPage, wantsDocument } = await import("@/lib/server/error-pages");
 const { RefusalLog } = await import("@/lib/server/refusal-log");
 const { PrecompressedAssets } = await import("@/lib/server/static-assets");
+const { serveViewer } = await import("@/lib/server/viewer-endpoint");
 
 const port = getEnv().PORT;
 const trustedHops = getEnv().TRUST_PROXY;
@@ -137,6 +139,9 @@ async function serve(req: IncomingMessage, res: ServerResponse) {
       return refuse(res, 400, "Bad request: the router state header could not be read.");
     }
   }
+
+  // Every member's page view and navigation asks it: answered here, with the route handler's code, without Next.
+  if (pathname === "/api/viewer" && req.method === "GET") return serveViewer(req, res);
 
   if (pathname === "/_next/image") {
     const url = new URLSearchParams((req.url ?? "").slice(pathname.length + 1)).get("url");

@@ -118,7 +118,8 @@ async function pages(targets: Awaited<ReturnType<typeof pickTargets>>, q: string
   const { getMovieCanonical, getMovieDetail, getCharacterCanonical, getCharacterDetail } = await import("@/db/queries/movie-detail");
   const { getPersonDetail, getFilmography, getKnownFor, getPeople, getPeopleCountries } = await import("@/db/queries/people");
   const { searchCatalogue, suggestCatalogue } = await import("@/db/queries/search");
-  const { countPersonFilmsInFavorites, favoriteIdsAmong } = await import("@/db/queries/favorites");
+  const { viewerFacts } = await import("@/db/queries/viewer");
+  const { db } = await import("@/db");
   const { CATALOGUE_PAGE_SIZE, parseMovieFilters } = await import("@/lib/validation/movie-filters");
   const { FILMOGRAPHY_ALL_LIMIT, FILMOGRAPHY_LIMIT, parseFilmographyParams, parsePeopleFilters } = await import("@/lib/validation/people-filters");
   const { parseSearchQuery } = await import("@/lib/validation/search");
@@ -192,8 +193,7 @@ async function pages(targets: Awaited<ReturnType<typeof pickTargets>>, q: string
       url: `/api/viewer?movies=…&person=${actor.id}`,
       note: "a member with 3,000 favorites",
       steps: [
-        { label: "favoriteIdsAmong(user, known-for ids)", run: () => favoriteIdsAmong(memberId, knownFor.map((m) => m.id)) },
-        { label: "countPersonFilmsInFavorites(user, person)", run: () => countPersonFilmsInFavorites(memberId, actor.id) },
+        { label: "viewerFacts(db, user, { movies: known-for ids, person })", run: () => viewerFacts(db, memberId, { movies: knownFor.map((m) => m.id), person: actor.id }) },
       ],
     },
     { name: "search", url: `/search?q=${encodeURIComponent(q)}`, steps: [{ label: `searchCatalogue({ q: "${search.q}" })`, run: () => searchCatalogue({ q: search.q }) }] },

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { db } from "../index";
 import { favorite_movies, movie } from "../schema";
 
@@ -16,16 +16,6 @@ export async function addFavorite(userId: number, movieId: number): Promise<bool
 
 export async function removeFavorite(userId: number, movieId: number): Promise<void> {
   await db.delete(favorite_movies).where(and(eq(favorite_movies.user_id, userId), eq(favorite_movies.movie_id, movieId)));
-}
-
-/** Which of these movies the user has in favorites (one statement for a whole page of cards). */
-export async function favoriteIdsAmong(userId: number, movieIds: number[]): Promise<Set<number>> {
-  if (movieIds.length === 0) return new Set();
-  const rows = await db
-    .select({ id: favorite_movies.movie_id })
-    .from(favorite_movies)
-    .where(and(eq(favorite_movies.user_id, userId), inArray(favorite_movies.movie_id, movieIds.slice(0, 500))));
-  return new Set(rows.map((r) => r.id));
 }
 
 /** The title of a film in the user's favorites (null when it isn't one, or doesn't exist). */
@@ -85,20 +75,4 @@ export async function importFavorites(userId: number, rows: FavoriteCsvRow[]): P
     const unmatched = matches.filter((m) => m.movie_id === null).map((m) => rows[m.idx - 1]);
     return { added, alreadyThere: ids.length - added, unmatched };
   });
-}
-
-/**
- * How many distinct films a person directed or acted in, and how many of those the user has in favorites: the
- * person's films from person_credits (an index-only range, 19 pages for 3,000 films) joined with the user's
- * favorites (primary key user_id, movie_id): 39 buffers for the busiest actor and a member with 3,000 favorites,
- * where reading the 3,000 characters first took ~31 ms at 100k.
- */
-export async function countPersonFilmsInFavorites(userId: number, personId: number): Promise<{ films: number; favorites: number }> {
-  const [row] = await db.execute<{ films: number; favorites: number }>(sql`
-    with films as (
-      select distinct pc.movie_id from person_credits pc where pc.person_id = ${personId}
-    )
-    select count(*)::int as films, count(f.movie_id)::int as favorites
-    from films left join favorite_movies f on f.user_id = ${userId} and f.movie_id = films.movie_id`);
-  return { films: row?.films ?? 0, favorites: row?.favorites ?? 0 };
 }

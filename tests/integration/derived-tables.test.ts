@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { getPopularPeople, POPULAR_PEOPLE_KEPT, POPULAR_PEOPLE_WINDOW } from "@/db/queries/browse";
-import { countPersonFilmsInFavorites } from "@/db/queries/favorites";
+import { viewerFacts } from "@/db/queries/viewer";
 import { getFilmography, getKnownFor } from "@/db/queries/people";
 import { openTestDatabase } from "../support/database";
 
@@ -334,7 +334,7 @@ describe("the person pages' reads", () => {
         with f as (select id from movie where director_id = ${star}
                    union select c.movie_id from character_ c join character_actors ca on ca.character_id = c.id where ca.person_id = ${star})
         select count(*)::int as films, count(*) filter (where exists (select 1 from favorite_movies fm where fm.user_id = ${fan} and fm.movie_id = f.id))::int as favorites from f`);
-      expect(await countPersonFilmsInFavorites(fan, star)).toEqual(reference);
+      expect((await viewerFacts(db, fan, { movies: [], person: star })).person).toEqual(reference);
     }
   });
 });

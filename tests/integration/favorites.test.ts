@@ -1,12 +1,16 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getFavoriteFilterOptions, getMovies } from "@/db/queries/catalogue";
-import { addFavorite, countPersonFilmsInFavorites, favoriteIdsAmong, getFavoritesForExport, importFavorites, removeFavorite } from "@/db/queries/favorites";
+import { addFavorite, getFavoritesForExport, importFavorites, removeFavorite } from "@/db/queries/favorites";
+import { viewerFacts } from "@/db/queries/viewer";
 import { character_, character_actors, countries, movie, person, user_ } from "@/db/schema";
 import { parseFavoritesCsv } from "@/lib/favorites-csv";
 import { openTestDatabase } from "../support/database";
 
 const { db, sql: client } = openTestDatabase();
+// What GET /api/viewer reads for a user: their favorites among some films, and a person's line.
+const favoriteIdsAmong = async (user: number, movies: number[]) => new Set((await viewerFacts(db, user, { movies, person: null })).favorites);
+const countPersonFilmsInFavorites = async (user: number, person: number) => (await viewerFacts(db, user, { movies: [], person })).person;
 let alice: number;
 let bob: number;
 const films: Record<string, number> = {};
