@@ -33,6 +33,7 @@ import { applyMigrations, describeConnectionError, provideDatabase } from "./lib
 import { FatalError, redactUrl, runMain } from "./lib/fatal";
 import { viewerQuery } from "@/lib/viewer";
 import { runLoad, type LoadResult } from "./lib/bench/load";
+import { pickBenchTargets } from "./lib/bench/targets";
 import { freePort, startServer } from "./lib/bench/server";
 import { BENCH_FAVORITES, BENCH_MEMBER, captureNavigations, ensureBenchMember, firstLoadJavaScript, firstViewAfterChange, signInCookie } from "./lib/bench/viewers";
 
@@ -66,18 +67,7 @@ async function pickTargets(sql: postgres.Sql, q: string) {
     select (select count(*) from movie)::int as movies, (select count(*) from person)::int as people,
            (select count(*) from character_actors)::int as castings`;
   if (!counts.movies) throw new FatalError("the benchmark database has no movies: run `npm run db:generate-large` first");
-  // The busiest genre × country pair: deep pages exist (page 50 of 24 needs 1,177+ films).
-  const [pair] = await sql<[{ genre_id: number; country_id: number; films: number }]>`
-    select mg.genre_id, m.country_id, count(*)::int as films from movie_genres mg join movie m on m.id = mg.movie_id
-    where m.country_id is not null group by 1, 2 order by 3 desc, 1, 2 limit 1`;
-  // The film with the largest cast: the heaviest movie page.
-  const [film] = await sql<[{ id: number; title: string; castings: number }]>`
-    select m.id, m.title, count(*)::int as castings from character_ c join character_actors a on a.character_id = c.id
-    join movie m on m.id = c.movie_id group by m.id order by 3 desc, 1 limit 1`;
-  const [actor] = await sql<[{ id: number; name: string; castings: number }]>`
-    select p.id, trim(p.first_name || ' ' || p.last_name) as name, t.castings from
-      (select person_id, count(*)::int as castings from character_actors group by person_id order by 2 desc, 1 limit 1) t
-    join person p on p.id = t.person_id`;
+  const { pair, film, actor } = await pickBenchTargets(sql);
   const filtered = `/movies?genre=${pair.genre_id}&country=${pair.country_id}&sort=release&dir=desc&page=50`;
   const routes: Route[] = [
     { label: "home page", path: "/", from: "/genres" },

@@ -30,6 +30,8 @@ import postgres from "postgres";
 import { createDatabase } from "@/db/client";
 import { applyMigrations, describeConnectionError, provideDatabase } from "./lib/database";
 import { FatalError, redactUrl, runMain } from "./lib/fatal";
+import { pickBenchTargets } from "./lib/bench/targets";
+import { ensureBenchMember } from "./lib/bench/viewers";
 
 const log = (line: string) => console.error(`[sql] ${line}`);
 
@@ -79,35 +81,14 @@ function parseCli() {
 
 /** The pages' targets, picked as scripts/benchmark.ts picks them, plus a member with 3,000 favorites. */
 async function pickTargets(sql: postgres.Sql) {
-  const [pair] = await sql<[{ genre_id: number; country_id: number; films: number }]>`
-    select mg.genre_id, m.country_id, count(*)::int as films from movie_genres mg join movie m on m.id = mg.movie_id
-    where m.country_id is not null group by 1, 2 order by 3 desc, 1, 2 limit 1`;
-  if (!pair) throw new FatalError("the database has no movies: run `npm run db:generate-large` first");
-  const [film] = await sql<[{ id: number; title: string; castings: number }]>`
-    select m.id, m.title, count(*)::int as castings from character_ c join character_actors a on a.character_id = c.id
-    join movie m on m.id = c.movie_id group by m.id order by 3 desc, 1 limit 1`;
-  const [actor] = await sql<[{ id: number; name: string; castings: number }]>`
-    select p.id, trim(p.first_name || ' ' || p.last_name) as name, t.castings from
-      (select person_id, count(*)::int as castings from character_actors group by person_id order by 2 desc, 1 limit 1) t
-    join person p on p.id = t.person_id`;
+  const { pair, film, actor } = await pickBenchTargets(sql);
   // A lead of the largest cast: the character page with the most other characters to list.
   const [character] = await sql<[{ id: number; name: string }]>`
     select id, name from character_ where movie_id = ${film.id}
     order by case lower(role) when 'lead' then 0 when 'supporting' then 1 when 'minor' then 2 else 3 end, position, id limit 1`;
-  // The member of the issue: 3,000 favorites spread over the catalogue (the benchmark's rule), with no password
-  // anyone can sign in with. Created once; reused as it is afterwards.
-  const [member] = await sql<[{ id: number }]>`
-    insert into user_ (username, first_name, last_name, email, password)
-    values ('sql_profile_member', 'SQL', 'Profile', 'sql_profile_member@example.com', '!')
-    on conflict (lower(username)) do update set first_name = excluded.first_name returning id`;
-  const [{ n }] = await sql<[{ n: number }]>`select count(*)::int as n from favorite_movies where user_id = ${member.id}`;
-  if (n < 3000) {
-    await sql`
-      insert into favorite_movies (user_id, movie_id)
-      select ${member.id}, id from movie where id % greatest(1, (select count(*) from movie) / 3000)::int = 0
-      order by id limit 3000 on conflict do nothing`;
-  }
-  return { pair, film, actor, character, memberId: member.id };
+  // The member of the issue: the benchmark's, with its 3,000 favorites spread over the catalogue.
+  const memberId = await ensureBenchMember(sql);
+  return { pair, film, actor, character, memberId };
 }
 
 /** What each page calls, with the arguments it passes (app/(site)/… and app/api/viewer/route.ts). */
