@@ -342,18 +342,24 @@ runMain(async () => {
     const baselineRps = ((before.result?.rps ?? 0) + (after.result?.rps ?? 0)) / 2;
     if (!before.result?.rps || !after.result?.rps) throw new FatalError("the baseline route /api/ping did not answer 200 under load");
 
-    const largest = targets.find((route) => route.label.startsWith("movie page"))!;
+    // The largest pages: the film with the largest cast, and the most prolific person (the largest document of all).
     await settle(sql, origin);
-    const firstViews = await firstViewAfterChange(sql, origin, largest.path);
+    const largest = ["movie page", "most prolific"].map((start) => targets.find((route) => route.label.startsWith(start))!);
+    const firstViews: { label: string; timings: number[] }[] = [];
+    for (const route of largest) firstViews.push({ label: route.label, timings: await firstViewAfterChange(sql, origin, route.path) });
     const javascript = await firstLoadJavaScript(origin, targets.map((route) => route.path));
     let extraFailures = 0;
-    const firstViewMax = Math.max(...firstViews);
-    if (!(firstViewMax < FIRST_VIEW_MAX_MS)) extraFailures++;
-    const jsLines = [
-      "",
-      `First view of the largest movie page right after a catalogue change (a render that pays its SQL; ${firstViews.length} changes, one request each): ` +
-        `${firstViews.map((n) => ms(n)).join(", ")}; target < ${FIRST_VIEW_MAX_MS} ms: ${firstViewMax < FIRST_VIEW_MAX_MS ? "✓" : "✗"}.`,
-      "",
+    const jsLines = [""];
+    for (const { label, timings } of firstViews) {
+      const ok = Math.max(...timings) < FIRST_VIEW_MAX_MS;
+      if (!ok) extraFailures++;
+      jsLines.push(
+        `First view of the ${label} right after a catalogue change (a render that pays its SQL; ${timings.length} changes, one request each): ` +
+          `${timings.map((n) => ms(n)).join(", ")}; target < ${FIRST_VIEW_MAX_MS} ms: ${ok ? "✓" : "✗"}.`,
+        "",
+      );
+    }
+    jsLines.push(
       "| public page | first-load JavaScript (compressed) | scripts | verdict |",
       "|---|---:|---:|---|",
       ...javascript.map((page) => {
@@ -361,7 +367,7 @@ runMain(async () => {
         if (!ok) extraFailures++;
         return `| \`${page.path}\` | ${page.kb.toFixed(1)} KB | ${page.scripts} | ${ok ? "✓" : `✗ > ${FIRST_LOAD_JS_MAX_KB} KB`} |`;
       }),
-    ];
+    );
 
     const c = picked.counts;
     const context = [

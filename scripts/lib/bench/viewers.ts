@@ -113,14 +113,18 @@ export async function captureNavigations(origin: string, targets: { path: string
 }
 
 /**
- * The first view of a page right after a catalogue change: a no-op update of the film (the triggers move the
- * catalogue generation, so no cached copy can answer), then one anonymous request, timed to its last byte.
+ * The first view of a movie or person page right after a catalogue change: a no-op update of that film or person
+ * (the triggers move the catalogue generation, so no cached copy can answer), then one anonymous request, timed to
+ * its last byte.
  */
 export async function firstViewAfterChange(sql: postgres.Sql, origin: string, path: string, times = 5): Promise<number[]> {
-  const id = Number(/^\/movies\/(\d+)/.exec(path)?.[1]);
+  const [, kind, raw] = /^\/(movies|people)\/(\d+)/.exec(path) ?? [];
+  if (!kind) throw new Error(`firstViewAfterChange: ${path} is not a movie or person page`);
+  const id = Number(raw);
   const timings: number[] = [];
   for (let i = 0; i < times; i++) {
-    await sql`update movie set title = title where id = ${id}`;
+    if (kind === "movies") await sql`update movie set title = title where id = ${id}`;
+    else await sql`update person set last_name = last_name where id = ${id}`;
     const started = performance.now();
     const response = await fetch(origin + path, { headers: { "accept-encoding": "gzip, deflate, br" } });
     await response.arrayBuffer();
