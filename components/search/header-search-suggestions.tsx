@@ -6,6 +6,7 @@ import { Search } from "@/components/ui/icons/search";
 import { UserRound } from "@/components/ui/icons/user-round";
 import { VenetianMask } from "@/components/ui/icons/venetian-mask";
 import { Image } from "@/components/ui/image";
+import type { ComboboxOptionProps } from "@/components/ui/use-combobox";
 import type { SearchKind, Suggestion } from "@/db/queries/search";
 
 const GROUPS: { kind: SearchKind; label: string }[] = [
@@ -16,20 +17,18 @@ const GROUPS: { kind: SearchKind; label: string }[] = [
 const KIND_ICONS = { movie: Film, person: UserRound, character: VenetianMask } as const;
 
 type Props = {
-  /** The combobox's id prefix: options are `${id}-option-${i}`. */
+  /** The combobox's id prefix, for the groups' labels. */
   id: string;
   shown: { q: string; results: Suggestion[] };
-  active: number;
-  onHover: (index: number) => void;
-  onChoose: (href: string) => void;
+  /** The combobox's props for option i: i counts the results in their order (by kind), then "All results". */
+  optionProps: (i: number) => ComboboxOptionProps;
 };
 
 /**
  * The header search's suggestions, by kind, then "All results": the options inside HeaderSearch's listbox. Its own
  * module, loaded when the search box is first focused, so pages don't ship it (thumbnails, icons) to everyone.
  */
-export default function HeaderSearchSuggestions({ id, shown, active, onHover, onChoose }: Props) {
-  const optionId = (i: number) => `${id}-option-${i}`;
+export default function HeaderSearchSuggestions({ id, shown, optionProps }: Props) {
   let index = 0;
   const groups = GROUPS.map((g) => ({
     ...g,
@@ -45,7 +44,7 @@ export default function HeaderSearchSuggestions({ id, shown, active, onHover, on
             {g.label}
           </div>
           {g.items.map(({ s, i }) => (
-            <SuggestionOption key={`${s.kind}-${s.id}`} id={optionId(i)} suggestion={s} active={i === active} onHover={() => onHover(i)} onChoose={() => onChoose(s.href)} />
+            <SuggestionOption key={`${s.kind}-${s.id}`} suggestion={s} optionProps={optionProps(i)} />
           ))}
         </div>
       ))}
@@ -55,11 +54,7 @@ export default function HeaderSearchSuggestions({ id, shown, active, onHover, on
         </div>
       ) : null}
       <div
-        id={optionId(allIndex)}
-        role="option"
-        aria-selected={active === allIndex}
-        onMouseMove={() => onHover(allIndex)}
-        onClick={() => onChoose(`/search?q=${encodeURIComponent(shown.q)}`)}
+        {...optionProps(allIndex)}
         className="mx-1 mt-1 flex cursor-pointer items-center gap-2 rounded-lg border-t border-border/60 px-3 py-2.5 text-sm font-medium text-accent-strong aria-selected:bg-surface-muted aria-selected:ring-2 aria-selected:ring-inset aria-selected:ring-ring"
       >
         <Search aria-hidden className="size-4 shrink-0" />
@@ -70,16 +65,12 @@ export default function HeaderSearchSuggestions({ id, shown, active, onHover, on
   );
 }
 
-function SuggestionOption({ id, suggestion: s, active, onHover, onChoose }: { id: string; suggestion: Suggestion; active: boolean; onHover: () => void; onChoose: () => void }) {
+function SuggestionOption({ suggestion: s, optionProps }: { suggestion: Suggestion; optionProps: ComboboxOptionProps }) {
   const Icon = KIND_ICONS[s.kind];
   const round = s.kind === "person";
   return (
     <div
-      id={id}
-      role="option"
-      aria-selected={active}
-      onMouseMove={onHover}
-      onClick={onChoose}
+      {...optionProps}
       className="mx-1 flex cursor-pointer items-center gap-3 rounded-lg px-3 py-2 aria-selected:bg-surface-muted aria-selected:ring-2 aria-selected:ring-inset aria-selected:ring-ring"
     >
       <div className={`relative shrink-0 overflow-hidden bg-surface-muted ring-1 ring-border/60 ${round ? "mx-px size-8 rounded-full" : "h-12 w-8 rounded"}`}>

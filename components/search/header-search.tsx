@@ -1,10 +1,11 @@
 "use client";
 
 import { usePathname, useRouter } from "next/navigation";
-import { lazy, Suspense, useEffect, useId, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import type { SuggestResponse } from "@/app/api/search/suggest/route";
 import { LoaderCircle } from "@/components/ui/icons/loader-circle";
 import { Search } from "@/components/ui/icons/search";
+import { useCombobox } from "@/components/ui/use-combobox";
 import type { Suggestion } from "@/db/queries/search";
 import { normalizeSearchText, SEARCH_QUERY_MAX_LENGTH, SUGGEST_MIN_LENGTH } from "@/lib/validation/search-text";
 
@@ -16,21 +17,15 @@ type Option = { href: string; suggestion: Suggestion | null };
 
 /**
  * Site-wide search box. Without JavaScript: a plain GET form to /search. With it: a combobox (WAI-ARIA 1.2,
- * list autocomplete) suggesting movies, people and characters while typing. ArrowDown/ArrowUp move through the
- * suggestions, Enter opens the highlighted one (or searches), Escape closes the list and then clears the box.
+ * list autocomplete, keys from useCombobox) suggesting movies, people and characters while typing. Enter opens the
+ * highlighted suggestion, or searches when none is; the last option is always "All results" for the text.
  * The suggestions' markup (HeaderSearchSuggestions) loads when the box is first focused.
  */
 export function HeaderSearch() {
-  const id = useId();
-  const listboxId = `${id}-listbox`;
-  const optionId = (i: number) => `${id}-option-${i}`;
   const router = useRouter();
   const pathname = usePathname();
-  const inputRef = useRef<HTMLInputElement>(null);
 
   const [value, setValue] = useState("");
-  const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(-1);
   // The suggestions shown, and the query they answer; kept while the next ones load so the list never flickers.
   const [shown, setShown] = useState<{ q: string; results: Suggestion[] } | null>(null);
   const [loading, setLoading] = useState(false);
@@ -43,7 +38,9 @@ export function HeaderSearch() {
   const options: Option[] = shown
     ? [...shown.results.map((s) => ({ href: s.href, suggestion: s })), { href: `/search?q=${encodeURIComponent(shown.q)}`, suggestion: null }]
     : [];
-  const expanded = open && options.length > 0;
+  // No onEnter: Enter without a highlighted suggestion submits the form (/search?q=…).
+  const combobox = useCombobox({ options, onChoose: (option) => go(option.href), onRequestOptions: () => suggest(value), text: value, onClear: clear });
+  const { id, inputRef, setOpen, setActive, close } = combobox;
 
   function cancelPending() {
     window.clearTimeout(timer.current);
@@ -54,8 +51,7 @@ export function HeaderSearch() {
   function present(query: string, results: Suggestion[]) {
     setShown({ q: query, results });
     setLoading(false);
-    setActive(-1);
-    if (document.activeElement === inputRef.current) setOpen(true);
+    combobox.showNewOptions();
     setAnnouncement(results.length === 0 ? "No results" : results.length === 1 ? "1 result" : `${results.length} results`);
   }
 
@@ -81,8 +77,7 @@ export function HeaderSearch() {
     const query = normalizeSearchText(text).q;
     if (Array.from(query).length < SUGGEST_MIN_LENGTH) {
       setShown(null);
-      setOpen(false);
-      setActive(-1);
+      close();
       setLoading(false);
       setAnnouncement("");
       return;
@@ -91,11 +86,6 @@ export function HeaderSearch() {
     if (cached) return present(query, cached);
     setLoading(true);
     timer.current = window.setTimeout(() => void load(query), DEBOUNCE_MS);
-  }
-
-  function close() {
-    setOpen(false);
-    setActive(-1);
   }
 
   function clear() {
@@ -116,7 +106,7 @@ export function HeaderSearch() {
   useEffect(() => {
     setOpen(false);
     setActive(-1);
-  }, [pathname]);
+  }, [pathname, setOpen, setActive]);
 
   // Text typed before the page became interactive is kept, and suggested for once it is.
   useEffect(() => {
@@ -129,53 +119,6 @@ export function HeaderSearch() {
     // Once, after hydration.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
-
-  function onKeyDown(event: React.KeyboardEvent<HTMLInputElement>) {
-    switch (event.key) {
-      case "ArrowDown":
-      case "ArrowUp": {
-        event.preventDefault();
-        if (options.length === 0) {
-          suggest(value);
-          return;
-        }
-        const down = event.key === "ArrowDown";
-        if (!expanded) {
-          setOpen(true);
-          if (!event.altKey) setActive(down ? 0 : options.length - 1);
-          return;
-        }
-        setActive((a) => (down ? (a + 1) % options.length : a <= 0 ? options.length - 1 : a - 1));
-        return;
-      }
-      case "Enter":
-        if (expanded && active >= 0 && options[active]) {
-          event.preventDefault();
-          go(options[active].href);
-        }
-        // Otherwise the form submits: /search?q=…
-        return;
-      case "Escape":
-        if (expanded) {
-          event.preventDefault();
-          close();
-        } else if (value) {
-          event.preventDefault();
-          clear();
-        }
-        return;
-      case "Tab":
-        close();
-        return;
-      case "Home":
-      case "End":
-      case "ArrowLeft":
-      case "ArrowRight":
-        // Text editing: the caret moves, the highlight goes back to the box.
-        setActive(-1);
-        return;
-    }
-  }
 
   return (
     <form
@@ -196,15 +139,10 @@ export function HeaderSearch() {
       </label>
       <Search aria-hidden className="pointer-events-none absolute left-3 top-1/2 size-4 -translate-y-1/2 text-muted" />
       <input
-        ref={inputRef}
+        {...combobox.inputProps}
         id={`${id}-input`}
         name="q"
         type="search"
-        role="combobox"
-        aria-autocomplete="list"
-        aria-expanded={expanded}
-        aria-controls={listboxId}
-        aria-activedescendant={expanded && active >= 0 ? optionId(active) : undefined}
         placeholder="Search films, people…"
         autoComplete="off"
         autoCorrect="off"
@@ -217,12 +155,10 @@ export function HeaderSearch() {
           setActive(-1);
           suggest(event.target.value);
         }}
-        onKeyDown={onKeyDown}
         onFocus={() => {
           void loadSuggestions();
           if (shown && shown.q === q) setOpen(true);
         }}
-        onBlur={close}
         className="h-10 w-full rounded-full border border-border bg-surface pl-9 pr-9 text-base placeholder:text-muted focus:border-accent focus-visible:!rounded-full sm:text-sm [&::-webkit-search-cancel-button]:hidden"
       />
       {loading ? <LoaderCircle aria-hidden className="pointer-events-none absolute right-3 top-1/2 size-4 -translate-y-1/2 animate-spin text-muted" /> : null}
@@ -230,17 +166,13 @@ export function HeaderSearch() {
       {/* Below the header row, full width on phones (the header is the containing block: it has a backdrop filter);
           under the box from sm up. */}
       <div
-        id={listboxId}
-        role="listbox"
+        {...combobox.listboxProps}
         aria-label="Suggestions"
-        hidden={!expanded}
-        // Clicks inside must not blur the input (which closes the list) before they land.
-        onMouseDown={(event) => event.preventDefault()}
         className="fixed inset-x-0 top-16 z-50 max-h-[calc(100dvh-5rem)] overflow-y-auto overscroll-contain border-b border-border bg-surface py-1 shadow-xl sm:absolute sm:inset-x-auto sm:right-0 sm:top-full sm:mt-2 sm:w-[28rem] sm:max-h-[min(36rem,calc(100dvh-6rem))] sm:rounded-xl sm:border"
       >
         {shown ? (
           <Suspense fallback={null}>
-            <HeaderSearchSuggestions id={id} shown={shown} active={active} onHover={setActive} onChoose={go} />
+            <HeaderSearchSuggestions id={id} shown={shown} optionProps={combobox.optionProps} />
           </Suspense>
         ) : null}
       </div>
