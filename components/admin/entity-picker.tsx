@@ -1,10 +1,11 @@
 "use client";
 
-import { useEffect, useId, useRef, useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import { LoaderCircle } from "@/components/ui/icons/loader-circle";
 import { Plus } from "@/components/ui/icons/plus";
 import { Search } from "@/components/ui/icons/search";
 import { X } from "@/components/ui/icons/x";
+import { useCombobox } from "@/components/ui/use-combobox";
 import { quickCreatePersonAction } from "@/app/admin/people/quick-actions";
 import type { LookupResponse } from "@/app/api/admin/lookup/route";
 
@@ -50,8 +51,8 @@ const serialize = (items: PickedEntity[] | undefined) => JSON.stringify((items ?
 
 /**
  * Chooses one or several people, countries, genres or movies by typing (GET /api/admin/lookup): a WAI-ARIA 1.2
- * combobox with a listbox popup. ArrowDown/ArrowUp move through the options, Enter chooses, Escape closes the list
- * and then clears the text; Backspace in an empty box removes the last choice of a multiple picker. The choices
+ * combobox with a listbox popup (keys from useCombobox). Enter on a single match chooses it and never submits the
+ * form while there is text; Backspace in an empty box removes the last choice of a multiple picker. The choices
  * are chips with a remove button, and hidden inputs carry their ids, so it works in any form posted to a server
  * action.
  */
@@ -69,14 +70,10 @@ export function EntityPicker({
   id,
   onChange,
 }: EntityPickerProps) {
-  const autoId = useId();
   const inputId = id ?? `picker-${name}`;
-  const listboxId = `${autoId}-listbox`;
-  const optionId = (i: number) => `${autoId}-option-${i}`;
   const nouns = KIND_NOUNS[kind];
   const canCreate = allowCreate && kind === "person";
 
-  const inputRef = useRef<HTMLInputElement>(null);
   const [chosen, setChosen] = useState<PickedEntity[]>(defaultValue ?? []);
   // A new defaultValue (the form re-rendered with the server's answer) replaces the choices; the same one keeps them.
   const [appliedDefault, setAppliedDefault] = useState(serialize(defaultValue));
@@ -86,8 +83,6 @@ export function EntityPicker({
   }
 
   const [text, setText] = useState("");
-  const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(-1);
   // The results shown and the text they answer; kept while the next ones load so the list does not flicker.
   const [shown, setShown] = useState<{ q: string; results: PickedEntity[] } | null>(null);
   const [loading, setLoading] = useState(false);
@@ -105,8 +100,32 @@ export function EntityPicker({
     ...results.map((entity): Option => ({ type: "entity", entity })),
     ...(canCreate && /\p{L}/u.test(q) && shown?.q === q ? [{ type: "create", name: q } as Option] : []),
   ];
-  const expanded = open && options.length > 0;
-  const noMatches = open && !loading && shown !== null && shown.q === q && options.length === 0 && (q !== "" || BROWSABLE.has(kind));
+  const noMatchesNote = !loading && shown !== null && shown.q === q && options.length === 0 && (q !== "" || BROWSABLE.has(kind));
+  const combobox = useCombobox({
+    options,
+    onChoose: activate,
+    onRequestOptions: () => {
+      setOpen(true);
+      search(text);
+    },
+    // Enter chooses; while searching it never submits the surrounding form by accident.
+    onEnter: (event) => {
+      if (!q) return;
+      event.preventDefault();
+      // A single match is chosen; creating a person always takes an explicit choice.
+      if (options.length === 1 && options[0].type === "entity") activate(options[0]);
+    },
+    text,
+    onClear: () => {
+      cancelPending();
+      setText("");
+      setShown(null);
+      setLoading(false);
+    },
+    noOptionsNote: noMatchesNote,
+  });
+  const { inputRef, open, setOpen, setActive, close } = combobox;
+  const noMatches = open && noMatchesNote;
 
   function update(next: PickedEntity[]) {
     setChosen(next);
@@ -123,8 +142,7 @@ export function EntityPicker({
     setShown({ q: query, results: found });
     setLoading(false);
     setProblem(null);
-    setActive(-1);
-    if (document.activeElement === inputRef.current) setOpen(true);
+    combobox.showNewOptions();
     setAnnouncement(found.length === 0 ? "No matches" : found.length === 1 ? "1 match" : `${found.length} matches`);
   }
 
@@ -157,8 +175,7 @@ export function EntityPicker({
     const query = cleanText(raw);
     if (!query && !BROWSABLE.has(kind)) {
       setShown(null);
-      setOpen(false);
-      setActive(-1);
+      close();
       setLoading(false);
       setAnnouncement("");
       return;
@@ -167,11 +184,6 @@ export function EntityPicker({
     if (cached) return present(query, cached);
     setLoading(true);
     timer.current = window.setTimeout(() => void load(query), query ? DEBOUNCE_MS : 0);
-  }
-
-  function close() {
-    setOpen(false);
-    setActive(-1);
   }
 
   function choose(entity: PickedEntity) {
@@ -216,64 +228,7 @@ export function EntityPicker({
   // A required picker without a choice stops a native submit with a message on its box (the server checks too).
   useEffect(() => {
     inputRef.current?.setCustomValidity(required && chosen.length === 0 ? `Choose ${multiple ? "at least one" : "a"} ${nouns.one} from the list.` : "");
-  }, [required, chosen.length, multiple, nouns.one]);
-
-  function onKeyDown(event: React.KeyboardEvent<HTMLInputElement>) {
-    switch (event.key) {
-      case "ArrowDown":
-      case "ArrowUp": {
-        event.preventDefault();
-        if (options.length === 0) {
-          setOpen(true);
-          search(text);
-          return;
-        }
-        const down = event.key === "ArrowDown";
-        if (!expanded) {
-          setOpen(true);
-          if (!event.altKey) setActive(down ? 0 : options.length - 1);
-          return;
-        }
-        setActive((a) => (down ? (a + 1) % options.length : a <= 0 ? options.length - 1 : a - 1));
-        return;
-      }
-      case "Enter":
-        // Enter chooses; while searching it never submits the surrounding form by accident.
-        if (expanded && active >= 0 && options[active]) {
-          event.preventDefault();
-          activate(options[active]);
-        } else if (q) {
-          event.preventDefault();
-          // A single match is chosen; creating a person always takes an explicit choice.
-          if (options.length === 1 && options[0].type === "entity") activate(options[0]);
-        }
-        return;
-      case "Escape":
-        if (expanded || noMatches) {
-          event.preventDefault();
-          close();
-        } else if (text) {
-          event.preventDefault();
-          cancelPending();
-          setText("");
-          setShown(null);
-          setLoading(false);
-        }
-        return;
-      case "Backspace":
-        if (multiple && text === "" && chosen.length > 0) remove(chosen[chosen.length - 1]);
-        return;
-      case "Tab":
-        close();
-        return;
-      case "Home":
-      case "End":
-      case "ArrowLeft":
-      case "ArrowRight":
-        setActive(-1);
-        return;
-    }
-  }
+  }, [inputRef, required, chosen.length, multiple, nouns.one]);
 
   const describedBy = [error ? `${inputId}-error` : null, problem ? `${inputId}-problem` : null, hint ? `${inputId}-hint` : null].filter(Boolean).join(" ") || undefined;
   const busy = loading || creating;
@@ -314,14 +269,9 @@ export function EntityPicker({
       <div className="relative">
         <Search aria-hidden className="pointer-events-none absolute left-3 top-1/2 size-4 -translate-y-1/2 text-muted" />
         <input
-          ref={inputRef}
+          {...combobox.inputProps}
           id={inputId}
           type="text"
-          role="combobox"
-          aria-autocomplete="list"
-          aria-expanded={expanded}
-          aria-controls={listboxId}
-          aria-activedescendant={expanded && active >= 0 ? optionId(active) : undefined}
           aria-invalid={error ? true : undefined}
           aria-required={required || undefined}
           aria-describedby={describedBy}
@@ -339,7 +289,11 @@ export function EntityPicker({
             setOpen(true);
             search(event.target.value);
           }}
-          onKeyDown={onKeyDown}
+          onKeyDown={(event) => {
+            if (event.key === "Backspace") {
+              if (multiple && text === "" && chosen.length > 0) remove(chosen[chosen.length - 1]);
+            } else combobox.inputProps.onKeyDown(event);
+          }}
           onFocus={() => {
             if (shown && shown.q === q) setOpen(true);
           }}
@@ -349,28 +303,19 @@ export function EntityPicker({
               search("");
             }
           }}
-          onBlur={close}
           className="block h-11 w-full rounded-lg border border-border bg-surface pl-9 pr-9 text-base shadow-sm placeholder:text-muted focus:border-accent focus:outline-none focus:ring-2 focus:ring-ring/40 aria-[invalid=true]:border-red-500 sm:text-sm"
         />
         {busy ? <LoaderCircle aria-hidden className="pointer-events-none absolute right-3 top-1/2 size-4 -translate-y-1/2 animate-spin text-muted" /> : null}
 
         <ul
-          id={listboxId}
-          role="listbox"
+          {...combobox.listboxProps}
           aria-label={`${label} suggestions`}
-          hidden={!expanded}
-          // Clicks inside must not blur the input (which closes the list) before they land.
-          onMouseDown={(event) => event.preventDefault()}
           className="absolute inset-x-0 top-full z-40 mt-1 max-h-72 overflow-y-auto overscroll-contain rounded-lg border border-border bg-surface py-1 shadow-lg"
         >
           {options.map((option, i) => (
             <li
               key={option.type === "entity" ? option.entity.id : "create"}
-              id={optionId(i)}
-              role="option"
-              aria-selected={i === active}
-              onMouseMove={() => setActive(i)}
-              onClick={() => activate(option)}
+              {...combobox.optionProps(i)}
               className={`mx-1 flex cursor-pointer items-center gap-2 rounded-md px-3 py-2 text-sm aria-selected:bg-surface-muted aria-selected:ring-2 aria-selected:ring-inset aria-selected:ring-ring ${option.type === "create" ? "border-t border-border/60 font-medium text-accent" : ""}`}
             >
               {option.type === "entity" ? (

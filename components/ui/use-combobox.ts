@@ -3,7 +3,7 @@
 import { useId, useRef, useState } from "react";
 
 export type ComboboxConfig<T> = {
-  /** The listbox's options in order: option i has the id `optionId(i)`. */
+  /** The listbox's options in order: option i is the element given `optionProps(i)`. */
   options: readonly T[];
   /** A click on an option, or Enter on the highlighted one. */
   onChoose: (option: T) => void;
@@ -14,8 +14,9 @@ export type ComboboxConfig<T> = {
   /** The text in the box: Escape with nothing open calls onClear when there is some. */
   text: string;
   onClear: () => void;
-  /** Another popup under the box (a "no matches" note) that Escape closes, like the list, before it clears the text. */
-  otherPopupShown?: boolean;
+  /** The caller shows a note under the box (e.g. "No matches") while the list is open without options: Escape closes
+   * it like the list, before it clears the text. */
+  noOptionsNote?: boolean;
 };
 
 /** What useCombobox puts on option i (spread it on the option's element). */
@@ -34,7 +35,7 @@ export type ComboboxOptionProps = {
  * clear the text, Tab and blur to close, and text-editing keys (Home, End, ArrowLeft, ArrowRight) giving the
  * highlight back to the box. What the options are, how they load and what choosing one does stay with the caller.
  */
-export function useCombobox<T>({ options, onChoose, onRequestOptions, onEnter, text, onClear, otherPopupShown = false }: ComboboxConfig<T>) {
+export function useCombobox<T>({ options, onChoose, onRequestOptions, onEnter, text, onClear, noOptionsNote = false }: ComboboxConfig<T>) {
   const id = useId();
   const listboxId = `${id}-listbox`;
   const optionId = (i: number) => `${id}-option-${i}`;
@@ -81,7 +82,7 @@ export function useCombobox<T>({ options, onChoose, onRequestOptions, onEnter, t
         }
         return;
       case "Escape":
-        if (expanded || otherPopupShown) {
+        if (expanded || (open && noOptionsNote)) {
           event.preventDefault();
           close();
         } else if (text) {
