@@ -56,15 +56,20 @@ async function authorizeRole(allowed: (viewer: Viewer) => boolean, what: string)
   return { viewer };
 }
 
+/** Any signed-in user: the guard of memberAction (lib/action.ts). */
+export function authorizeMember(): Promise<Authorized> {
+  return authorizeRole(() => true, "signed-in users");
+}
+
 /**
- * The one guard every admin server action calls first: actions are public endpoints, so the layout's check is
- * not enough. `if (auth.denied) return auth.denied;` — nothing has been read or written yet at that point.
+ * The guard of every catalogue action (editorAction in lib/action.ts): actions are public endpoints, so the admin
+ * layout's check is not enough. Route handlers call it too.
  */
 export function authorizeEditor(): Promise<Authorized> {
   return authorizeRole(isEditor, "editors");
 }
 
-/** As authorizeEditor, for user management (role changes, disabling). */
+/** As authorizeEditor, for user management (role changes, disabling): adminAction's guard. */
 export function authorizeAdmin(): Promise<Authorized> {
   return authorizeRole(isAdmin, "administrators");
 }

@@ -1,20 +1,25 @@
 "use server";
 
+import { z } from "zod";
 import { signOut } from "@/auth";
 import { revokeSessions } from "@/db/queries/users";
-import { getViewer } from "@/lib/session";
+import { publicAction } from "@/lib/action";
 
 /**
  * Signs out everywhere: the session version moves on, so any copy of the cookie stops working too. A plain form
  * post (no JavaScript) is sent home; the header's menu (`$js`) gets the answer and moves on itself, once the
- * server has really signed it out.
+ * server has really signed it out. Anyone may call it: signing out a visitor only clears their cookie.
  */
-export async function signOutAction(formData?: FormData) {
-  const viewer = await getViewer();
-  if (viewer) await revokeSessions(viewer.id);
-  if (formData instanceof FormData && formData.get("$js") === "1") {
-    await signOut({ redirect: false });
-    return;
-  }
-  await signOut({ redirectTo: "/" });
-}
+export const signOutAction = publicAction(
+  z.object({ $js: z.string().optional() }),
+  async ({ $js }, { viewer }): Promise<undefined> => {
+    if (viewer) await revokeSessions(viewer.id);
+    if ($js === "1") {
+      await signOut({ redirect: false });
+      return;
+    }
+    await signOut({ redirectTo: "/" });
+  },
+  // An unreadable call signs nobody out and answers nothing.
+  { failed: (): undefined => undefined },
+);

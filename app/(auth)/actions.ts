@@ -6,7 +6,7 @@ import { redirect } from "next/navigation";
 import { signIn } from "@/auth";
 import { THROTTLE, lockedUntil, minutesUntil, recordAttempt, signUpKey } from "@/db/queries/throttle";
 import { createUser, getUserIdByLogin } from "@/db/queries/users";
-import { parseForm, typedValues, type FormState } from "@/lib/action";
+import { ActionRefusal, FIX_FIELDS, publicAction, type FormState } from "@/lib/action";
 import { clientAddress } from "@/lib/client-address";
 import { DEVICE_COOKIE, deviceCookieOptions, issueDeviceToken } from "@/lib/device-cookie";
 import { tryAgainIn } from "@/lib/format";
@@ -36,12 +36,9 @@ async function signInAndGo(login: string, password: string, callbackUrl: string,
   redirect(callbackUrl);
 }
 
-export async function signInAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = parseForm(signInSchema, formData);
-  if (parsed.state) return parsed.state;
-  const values = typedValues(formData);
-  return signInAndGo(parsed.data.login, parsed.data.password, safeCallbackPath(formData.get("callbackUrl")), values);
-}
+export const signInAction = publicAction(signInSchema, async ({ login, password }, { formData, values }) =>
+  signInAndGo(login, password, safeCallbackPath(formData?.get("callbackUrl")), values),
+);
 
 /**
  * Every sign-up that reaches the uniqueness check tells its sender whether a username or email exists, so attempts
@@ -49,20 +46,17 @@ export async function signInAction(_previous: FormState, formData: FormData): Pr
  * office signing up, too few to test a list of addresses. We keep the precise "already exists" answer (it is what
  * a person signing up needs); an offline site cannot send the "check your email" message that would hide it.
  */
-export async function signUpAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = parseForm(signUpSchema, formData);
-  if (parsed.state) return parsed.state;
-  const values = typedValues(formData);
+export const signUpAction = publicAction(signUpSchema, async (input, { formData, values }) => {
   const key = signUpKey(clientAddress(await headers()));
   const until = await lockedUntil([key]);
-  if (until) return { message: `Too many sign-ups from your network. ${tryAgainIn(minutesUntil(until))}`, values };
+  if (until) throw new ActionRefusal(`Too many sign-ups from your network. ${tryAgainIn(minutesUntil(until))}`);
   await recordAttempt(key, THROTTLE.signUp);
-  const created = await createUser(parsed.data);
+  const created = await createUser(input);
   if ("taken" in created) {
     const fieldErrors: Record<string, string> = {};
     if (created.taken.includes("username")) fieldErrors.username = "This username is taken.";
     if (created.taken.includes("email")) fieldErrors.email = "An account with this email already exists. Sign in instead?";
-    return { fieldErrors, message: "Please correct the highlighted fields.", values };
+    throw new ActionRefusal(FIX_FIELDS, fieldErrors);
   }
-  return signInAndGo(parsed.data.username, parsed.data.password, safeCallbackPath(formData.get("callbackUrl")), values);
-}
+  return signInAndGo(input.username, input.password, safeCallbackPath(formData?.get("callbackUrl")), values);
+});

@@ -6,13 +6,15 @@ import { z } from "zod";
 import { addFavorite, importFavorites, removeFavorite } from "@/db/queries/favorites";
 import { CSV_MAX_BYTES, parseFavoritesCsv } from "@/lib/favorites-csv";
 import { rememberPendingFavorite } from "@/lib/pending-favorite";
-import { getViewer } from "@/lib/session";
+import { memberAction, publicAction } from "@/lib/action";
 import { safeCallbackPath } from "@/lib/validation/account";
 
 const toggleSchema = z.object({
   movieId: z.coerce.number().int().positive().max(2_147_483_647),
   intent: z.enum(["add", "remove"]),
   returnTo: z.string().max(2000).optional(),
+  /** "1" when the heart's script sent it (it wants an answer, not a redirect). */
+  $js: z.string().optional(),
 });
 
 /**
@@ -29,47 +31,49 @@ export type ToggleResult = { ok: true; favorite: boolean } | { ok: false; messag
 /**
  * Adds or removes a favorite for the caller. Called by the heart with JavaScript (returns a result for the
  * optimistic UI) and as a plain form post without it (then redirects back). The user is always the session's:
- * no user id is accepted from the client.
+ * no user id is accepted from the client. A visitor's heart is remembered for after signing in.
  */
-export async function toggleFavoriteAction(formData: FormData): Promise<ToggleResult> {
-  const parsed = toggleSchema.safeParse({ movieId: formData.get("movieId"), intent: formData.get("intent"), returnTo: formData.get("returnTo") ?? undefined });
-  if (!parsed.success) return { ok: false, message: "That film could not be found." };
-  const { movieId, intent } = parsed.data;
-  const returnTo = safeCallbackPath(parsed.data.returnTo);
-  const viewer = await getViewer();
-  if (!viewer) {
-    if (intent === "add") await rememberPendingFavorite(movieId);
-    const signIn = `/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`;
-    if (formData.get("$js") !== "1") redirect(signIn);
-    return { ok: false, message: "Sign in to keep favorites.", signIn };
-  }
-  if (intent === "add") {
-    if (!(await addFavorite(viewer.id, movieId))) return { ok: false, message: "That film no longer exists." };
-  } else {
-    await removeFavorite(viewer.id, movieId);
-  }
-  revalidatePath("/favorites");
-  if (formData.get("$js") !== "1") redirect(withoutScriptLanding(returnTo, movieId, intent));
-  return { ok: true, favorite: intent === "add" };
-}
+export const toggleFavoriteAction = publicAction(
+  toggleSchema,
+  async ({ movieId, intent, returnTo: rawReturnTo, $js }, { viewer }): Promise<ToggleResult> => {
+    const returnTo = safeCallbackPath(rawReturnTo);
+    if (!viewer) {
+      if (intent === "add") await rememberPendingFavorite(movieId);
+      const signIn = `/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`;
+      if ($js !== "1") redirect(signIn);
+      return { ok: false, message: "Sign in to keep favorites.", signIn };
+    }
+    if (intent === "add") {
+      if (!(await addFavorite(viewer.id, movieId))) return { ok: false, message: "That film no longer exists." };
+    } else {
+      await removeFavorite(viewer.id, movieId);
+    }
+    revalidatePath("/favorites");
+    if ($js !== "1") redirect(withoutScriptLanding(returnTo, movieId, intent));
+    return { ok: true, favorite: intent === "add" };
+  },
+  // Nobody is refused here (a visitor is sent to sign in); a bad film id or intent is the one failure.
+  { failed: (): ToggleResult => ({ ok: false, message: "That film could not be found." }) },
+);
 
 export type ImportState = { message?: string; ok?: boolean; added?: number; alreadyThere?: number; unmatched?: { title: string; year: number | null }[] };
 
 /** Imports a CSV of favorites for the caller; a malformed or huge file is refused whole. */
-export async function importFavoritesAction(_previous: ImportState, formData: FormData): Promise<ImportState> {
-  const viewer = await getViewer();
-  if (!viewer) return { message: "Your session has ended. Sign in again to continue." };
-  const file = formData.get("file");
-  if (!(file instanceof File) || file.size === 0) return { message: "Choose a CSV file to import." };
-  if (file.size > CSV_MAX_BYTES) return { message: "This file is larger than 1 MB." };
-  const parsed = parseFavoritesCsv(new Uint8Array(await file.arrayBuffer()));
-  if ("error" in parsed) return { message: parsed.error };
-  const result = await importFavorites(viewer.id, parsed.rows);
-  revalidatePath("/favorites");
-  const total = parsed.rows.length;
-  return {
-    ok: true,
-    message: `Imported ${total} row${total === 1 ? "" : "s"}: ${result.added} added, ${result.alreadyThere} already in your favorites, ${result.unmatched.length} not found.`,
-    ...result,
-  };
-}
+export const importFavoritesAction = memberAction(
+  z.object({ file: z.unknown() }),
+  async ({ file }, { viewer }): Promise<ImportState> => {
+    if (!(file instanceof File) || file.size === 0) return { message: "Choose a CSV file to import." };
+    if (file.size > CSV_MAX_BYTES) return { message: "This file is larger than 1 MB." };
+    const parsed = parseFavoritesCsv(new Uint8Array(await file.arrayBuffer()));
+    if ("error" in parsed) return { message: parsed.error };
+    const result = await importFavorites(viewer.id, parsed.rows);
+    revalidatePath("/favorites");
+    const total = parsed.rows.length;
+    return {
+      ok: true,
+      message: `Imported ${total} row${total === 1 ? "" : "s"}: ${result.added} added, ${result.alreadyThere} already in your favorites, ${result.unmatched.length} not found.`,
+      ...result,
+    };
+  },
+  { failed: (state) => ({ message: state.message }) },
+);

@@ -9,16 +9,13 @@ import {
   updateCharacter,
   type CharacterForEdit,
 } from "@/db/queries/admin/characters";
-import { parseForm, typedValues } from "@/lib/action";
+import { ActionRefusal, editorAction, FIX_FIELDS } from "@/lib/action";
 import type { DeleteState, SaveState } from "@/lib/admin-state";
-import { authorizeEditor } from "@/lib/session";
 import { characterHref } from "@/lib/slug";
 import { characterCreateSchema, characterDeleteSchema, characterUpdateSchema } from "@/lib/validation/admin/character";
 
 /** A save of the character form: on success the new version. */
 export type CharacterSaveState = SaveState & { savedVersion?: string };
-
-const FIX_FIELDS = "Please correct the highlighted fields.";
 
 /** The pages that show a character: its page, its film's cast, its actors' filmographies, the admin. */
 function revalidateCharacterPages(character: { id: number; name: string } | null, movieIds: number[]) {
@@ -44,47 +41,41 @@ function conflictRows(current: CharacterForEdit) {
   ];
 }
 
-export async function createCharacterAction(_previous: CharacterSaveState, formData: FormData): Promise<CharacterSaveState> {
-  const auth = await authorizeEditor();
-  if (auth.denied) return auth.denied;
-  const parsed = parseForm(characterCreateSchema, formData);
-  if (parsed.state) return parsed.state;
-  const result = await createCharacter(parsed.data);
-  if ("fieldErrors" in result) return { message: FIX_FIELDS, fieldErrors: result.fieldErrors, values: typedValues(formData) };
-  revalidateCharacterPages({ id: result.id, name: parsed.data.name }, [parsed.data.movie_id]);
+export const createCharacterAction = editorAction(characterCreateSchema, async (input): Promise<CharacterSaveState> => {
+  const result = await createCharacter(input);
+  if ("fieldErrors" in result) throw new ActionRefusal(FIX_FIELDS, result.fieldErrors);
+  revalidateCharacterPages({ id: result.id, name: input.name }, [input.movie_id]);
   redirect(`/admin/characters/${result.id}?created=1`);
-}
+});
 
-export async function updateCharacterAction(_previous: CharacterSaveState, formData: FormData): Promise<CharacterSaveState> {
-  const auth = await authorizeEditor();
-  if (auth.denied) return auth.denied;
-  const parsed = parseForm(characterUpdateSchema, formData, { hidden: ["id", "version"] });
-  if (parsed.state) return parsed.state;
-  const { id, version, ...input } = parsed.data;
-  const values = typedValues(formData);
-  const result = await updateCharacter(id, version, input);
-  if ("ok" in result) {
-    revalidateCharacterPages({ id, name: input.name }, [result.movieId, result.previousMovieId]);
-    return { ok: true, message: "Saved. The public page shows the change.", values: { ...values, version: result.version }, savedVersion: result.version };
-  }
-  if ("fieldErrors" in result) return { message: FIX_FIELDS, fieldErrors: result.fieldErrors, values };
-  if ("gone" in result) return { message: "This character was deleted by someone else. Your changes were not saved.", values };
-  const labels = await getCharacterChoiceLabels(input.movie_id, input.actor_ids);
-  return {
-    message: "This character was changed by someone else since you opened it. Nothing was saved yet.",
-    conflict: { version: result.conflict.version, theirs: conflictRows(result.conflict) },
-    values: { ...values, ...labels, version: result.conflict.version },
-  };
-}
+export const updateCharacterAction = editorAction(
+  characterUpdateSchema,
+  async ({ id, version, ...input }, { values }): Promise<CharacterSaveState> => {
+    const result = await updateCharacter(id, version, input);
+    if ("ok" in result) {
+      revalidateCharacterPages({ id, name: input.name }, [result.movieId, result.previousMovieId]);
+      return { ok: true, message: "Saved. The public page shows the change.", values: { ...values, version: result.version }, savedVersion: result.version };
+    }
+    if ("fieldErrors" in result) throw new ActionRefusal(FIX_FIELDS, result.fieldErrors);
+    if ("gone" in result) throw new ActionRefusal("This character was deleted by someone else. Your changes were not saved.");
+    const labels = await getCharacterChoiceLabels(input.movie_id, input.actor_ids);
+    return {
+      message: "This character was changed by someone else since you opened it. Nothing was saved yet.",
+      conflict: { version: result.conflict.version, theirs: conflictRows(result.conflict) },
+      values: { ...values, ...labels, version: result.conflict.version },
+    };
+  },
+  { hidden: ["id", "version"] },
+);
 
-export async function deleteCharacterAction(_previous: DeleteState, formData: FormData): Promise<DeleteState> {
-  const auth = await authorizeEditor();
-  if (auth.denied) return auth.denied;
-  const parsed = characterDeleteSchema.safeParse({ id: formData.get("id") ?? undefined, confirm: formData.get("confirm") ?? undefined });
-  if (!parsed.success) return { message: "This character could not be found." };
-  const outcome = await deleteCharacter(parsed.data.id, parsed.data.confirm === "yes");
-  if ("gone" in outcome) return { message: "This character was already deleted." };
-  if ("needsConfirmation" in outcome) return { needsConfirmation: outcome.needsConfirmation };
-  revalidateCharacterPages({ id: parsed.data.id, name: outcome.name }, [outcome.movieId]);
-  redirect(`/admin/characters?deleted=${encodeURIComponent(outcome.name.slice(0, 120))}`);
-}
+export const deleteCharacterAction = editorAction(
+  characterDeleteSchema,
+  async ({ id, confirm }): Promise<DeleteState> => {
+    const outcome = await deleteCharacter(id, confirm === "yes");
+    if ("gone" in outcome) return { message: "This character was already deleted." };
+    if ("needsConfirmation" in outcome) return { needsConfirmation: outcome.needsConfirmation };
+    revalidateCharacterPages({ id, name: outcome.name }, [outcome.movieId]);
+    redirect(`/admin/characters?deleted=${encodeURIComponent(outcome.name.slice(0, 120))}`);
+  },
+  { failed: (state, kind) => (kind === "invalid" ? { message: "This character could not be found." } : state) },
+);

@@ -1,32 +1,11 @@
 "use server";
 
-import { createTaxonomyAction, deleteTaxonomyAction, mergeTaxonomyAction, updateTaxonomyAction, type MergeState } from "@/lib/admin-taxonomy";
-import type { DeleteState, SaveState } from "@/lib/admin-state";
-import { authorizeEditor } from "@/lib/session";
+import { taxonomyActions } from "@/app/admin/_taxonomy/actions";
 
-// Public endpoints: each checks its caller first (the shared implementations check again; getViewer is cached).
+const genre = taxonomyActions("genre");
 
-export async function createGenreAction(_previous: SaveState, formData: FormData): Promise<SaveState> {
-  const auth = await authorizeEditor();
-  if (auth.denied) return auth.denied;
-  return createTaxonomyAction("genre", formData);
-}
-
-export async function updateGenreAction(_previous: SaveState, formData: FormData): Promise<SaveState> {
-  const auth = await authorizeEditor();
-  if (auth.denied) return auth.denied;
-  return updateTaxonomyAction("genre", formData);
-}
-
-export async function deleteGenreAction(_previous: DeleteState, formData: FormData): Promise<DeleteState> {
-  const auth = await authorizeEditor();
-  if (auth.denied) return auth.denied;
-  return deleteTaxonomyAction("genre", formData);
-}
-
+export const createGenreAction = genre.create;
+export const updateGenreAction = genre.update;
+export const deleteGenreAction = genre.remove;
 /** First call: what would move (to confirm); with confirm=yes: moves everything and deletes this genre. */
-export async function mergeGenreAction(_previous: MergeState, formData: FormData): Promise<MergeState> {
-  const auth = await authorizeEditor();
-  if (auth.denied) return auth.denied;
-  return mergeTaxonomyAction("genre", formData);
-}
+export const mergeGenreAction = genre.merge;

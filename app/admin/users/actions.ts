@@ -2,8 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { changeUserRole, otherActiveAdmins, setUserDisabled, type UserChangeOutcome } from "@/db/queries/admin/users";
-import { parseForm, typedValues, type FormState } from "@/lib/action";
-import { authorizeAdmin } from "@/lib/session";
+import { adminAction, type FormState } from "@/lib/action";
 import { userRoleSchema, userStatusSchema } from "@/lib/validation/admin/user";
 
 /** A user row's answer; `needsConfirmation` asks an admin to confirm giving up their own admin role. */
@@ -27,45 +26,32 @@ function refusal(outcome: Exclude<UserChangeOutcome, { status: "changed" | "unch
 }
 
 /** Gives a user the role user, editor or admin. Their other sessions end (they sign in again with the new role). */
-export async function changeUserRoleAction(_previous: UserActionState, formData: FormData): Promise<UserActionState> {
-  const auth = await authorizeAdmin();
-  if (auth.denied) return auth.denied;
-  const parsed = parseForm(userRoleSchema, formData);
-  if (parsed.state) return parsed.state;
-  const { id, role, confirm } = parsed.data;
-  const self = id === auth.viewer.id;
+export const changeUserRoleAction = adminAction(userRoleSchema, async ({ id, role, confirm }, { viewer, values }): Promise<UserActionState> => {
+  const self = id === viewer.id;
 
   // Giving up one's own admin role is allowed only while another active admin remains, and only once confirmed.
   if (self && role !== "admin" && confirm !== "yes") {
-    const others = await otherActiveAdmins(auth.viewer.id);
-    if (others.length === 0) return { message: "You are the only active admin: make someone else an admin first.", values: typedValues(formData) };
-    return {
-      needsConfirmation: `You will become ${AS[role]} and can no longer manage users; ${remain(others)}.`,
-      values: typedValues(formData),
-    };
+    const others = await otherActiveAdmins(viewer.id);
+    if (others.length === 0) return { message: "You are the only active admin: make someone else an admin first.", values };
+    return { needsConfirmation: `You will become ${AS[role]} and can no longer manage users; ${remain(others)}.`, values };
   }
 
-  const outcome = await changeUserRole(id, role, auth.viewer.id);
+  const outcome = await changeUserRole(id, role, viewer.id);
   if (outcome.status === "unchanged") return { ok: true, message: `${outcome.username} is already ${AS[role]}.`, values: { role } };
-  if (outcome.status !== "changed") return { ...refusal(outcome), values: typedValues(formData) };
+  if (outcome.status !== "changed") return { ...refusal(outcome), values };
   if (outcome.self) {
     // No revalidation: this page is for admins only and would turn into the 403 page under the message.
     return { ok: true, message: `You are now ${AS[role]}; ${remain(outcome.otherAdmins)}. User management is closed to you from your next page on.`, values: { role } };
   }
   revalidatePath("/admin/users");
   return { ok: true, message: `${outcome.username} is now ${AS[role]}; their sessions have ended.`, values: { role } };
-}
+});
 
 /** Disables an account (signed out at once, sign-in refused) or re-enables it. */
-export async function setUserDisabledAction(_previous: UserActionState, formData: FormData): Promise<UserActionState> {
-  const auth = await authorizeAdmin();
-  if (auth.denied) return auth.denied;
-  const parsed = parseForm(userStatusSchema, formData);
-  if (parsed.state) return parsed.state;
-  const { id, disabled } = parsed.data;
-  const outcome = await setUserDisabled(id, disabled, auth.viewer.id);
+export const setUserDisabledAction = adminAction(userStatusSchema, async ({ id, disabled }, { viewer }): Promise<UserActionState> => {
+  const outcome = await setUserDisabled(id, disabled, viewer.id);
   if (outcome.status === "unchanged") return { ok: true, message: `${outcome.username} is already ${disabled ? "disabled" : "active"}.` };
   if (outcome.status !== "changed") return refusal(outcome);
   revalidatePath("/admin/users");
   return { ok: true, message: disabled ? `${outcome.username} is disabled and signed out everywhere.` : `${outcome.username} can sign in again.` };
-}
+});
