@@ -78,18 +78,42 @@ export function ToolbarSelect({ name, label, value, options }: { name: string; l
   );
 }
 
-/** A dense table with a sticky header; scrolls sideways on phones rather than squashing columns. */
-export function AdminTable({ caption, head, children, empty }: { caption: string; head: React.ReactNode; children: React.ReactNode; empty?: React.ReactNode }) {
+/** A column of an admin list table: its header, read only by screen readers over pictures and links. */
+export type AdminColumn = { label: string; srOnly?: boolean; align?: "right" };
+
+/**
+ * A dense table with a sticky header; scrolls sideways on phones rather than squashing columns. One row per item of
+ * `rows` (children renders a <tr> with a key), `empty` under the header when there are none.
+ */
+export function AdminTable<Row>({
+  caption,
+  columns,
+  rows,
+  empty,
+  children,
+}: {
+  caption: string;
+  columns: readonly AdminColumn[];
+  rows: readonly Row[];
+  empty: React.ReactNode;
+  children: (row: Row) => React.ReactNode;
+}) {
   return (
     <div className="relative overflow-x-auto rounded-xl border border-border bg-surface">
       <table className="w-full border-collapse text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="sticky top-0 z-10 bg-surface-muted text-xs uppercase tracking-wide text-muted">
-          <tr className="[&>th]:whitespace-nowrap [&>th]:px-4 [&>th]:py-2.5 [&>th]:font-semibold">{head}</tr>
+          <tr className="[&>th]:whitespace-nowrap [&>th]:px-4 [&>th]:py-2.5 [&>th]:font-semibold">
+            {columns.map((column) => (
+              <th key={column.label} scope="col" className={column.align === "right" ? "text-right" : undefined}>
+                {column.srOnly ? <span className="sr-only">{column.label}</span> : column.label}
+              </th>
+            ))}
+          </tr>
         </thead>
-        <tbody className="divide-y divide-border [&_td]:px-4 [&_td]:py-2.5 [&_tr:hover]:bg-surface-muted/50">{children}</tbody>
+        <tbody className="divide-y divide-border [&_td]:px-4 [&_td]:py-2.5 [&_tr:hover]:bg-surface-muted/50">{rows.map((row) => children(row))}</tbody>
       </table>
-      {empty ? <div className="border-t border-border px-4 py-10 text-center text-sm text-muted">{empty}</div> : null}
+      {rows.length === 0 ? <div className="border-t border-border px-4 py-10 text-center text-sm text-muted">{empty}</div> : null}
     </div>
   );
 }

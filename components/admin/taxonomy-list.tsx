@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Plus } from "@/components/ui/icons/plus";
-import { AdminHeader, AdminTable, ButtonLink, ListToolbar, ToolbarSelect } from "@/components/admin/kit";
+import { AdminHeader, AdminTable, ButtonLink, ListToolbar, ToolbarSelect, type AdminColumn } from "@/components/admin/kit";
 import { Notice } from "@/components/admin/taxonomy-notice";
 import { Pagination } from "@/components/ui/pagination";
 import type { TaxonomyPage } from "@/db/queries/admin/taxonomy";
@@ -23,6 +23,12 @@ export function TaxonomyList({ kind, filters, data, deleted }: { kind: TaxonomyK
   const { one, many, titlePlural, path, hasPeople } = TAXONOMY[kind];
   const { rows, total, page, pageCount } = data;
   const first = (page - 1) * TAXONOMY_PAGE_SIZE + 1;
+  const columns: AdminColumn[] = [
+    { label: "Name" },
+    { label: "Films", align: "right" },
+    ...(hasPeople ? [{ label: "People", align: "right" } as const] : []),
+    { label: "Last edited" },
+  ];
   return (
     <>
       <AdminHeader
@@ -46,41 +52,27 @@ export function TaxonomyList({ kind, filters, data, deleted }: { kind: TaxonomyK
       </ListToolbar>
       <AdminTable
         caption={titlePlural}
-        head={
-          <>
-            <th scope="col">Name</th>
-            <th scope="col" className="text-right">
-              Films
-            </th>
-            {hasPeople ? (
-              <th scope="col" className="text-right">
-                People
-              </th>
-            ) : null}
-            <th scope="col">Last edited</th>
-          </>
-        }
+        columns={columns}
+        rows={rows}
         empty={
-          rows.length === 0 ? (
-            filters.q ? (
-              <>
-                Nothing matches “{filters.q}”.{" "}
-                <Link href={path} className="text-accent underline-offset-2 hover:underline">
-                  Show all {many}
-                </Link>
-              </>
-            ) : (
-              <>
-                No {many} yet.{" "}
-                <Link href={`${path}/new`} className="text-accent underline-offset-2 hover:underline">
-                  Create the first one
-                </Link>
-              </>
-            )
-          ) : undefined
+          filters.q ? (
+            <>
+              Nothing matches “{filters.q}”.{" "}
+              <Link href={path} className="text-accent underline-offset-2 hover:underline">
+                Show all {many}
+              </Link>
+            </>
+          ) : (
+            <>
+              No {many} yet.{" "}
+              <Link href={`${path}/new`} className="text-accent underline-offset-2 hover:underline">
+                Create the first one
+              </Link>
+            </>
+          )
         }
       >
-        {rows.map((row) => (
+        {(row) => (
           <tr key={row.id} data-testid={`${kind}-row`}>
             <td className="min-w-36">
               <Link href={`${path}/${row.id}`} className="font-medium text-foreground underline-offset-2 hover:text-accent hover:underline">
@@ -103,7 +95,7 @@ export function TaxonomyList({ kind, filters, data, deleted }: { kind: TaxonomyK
               <time dateTime={row.updated_at}>{editedFormat.format(new Date(row.updated_at))}</time>
             </td>
           </tr>
-        ))}
+        )}
       </AdminTable>
       <Pagination page={page} pageCount={pageCount} hrefFor={(p) => hrefFor(kind, filters, p)} label={`${titlePlural} pages`} />
     </>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { FileImage } from "@/components/ui/icons/file-image";
-import { AdminHeader, AdminTable, ListEmpty, ListToolbar, ToolbarSelect } from "@/components/admin/kit";
+import { type AdminColumn, AdminHeader, AdminTable, ListEmpty, ListToolbar, ToolbarSelect } from "@/components/admin/kit";
 import { DeleteButton } from "@/components/admin/delete-button";
 import { Pagination } from "@/components/ui/pagination";
 import { listFiles } from "@/db/queries/admin/files";
@@ -16,6 +16,15 @@ import { VisibilityToggle } from "./visibility-toggle";
 export const metadata: Metadata = { title: "Files" };
 
 const USES_SHOWN = 3;
+const COLUMNS: AdminColumn[] = [
+  { label: "Preview", srOnly: true },
+  { label: "File" },
+  { label: "Size" },
+  { label: "Used by" },
+  { label: "Visibility" },
+  { label: "Created" },
+  { label: "Actions", srOnly: true },
+];
 
 function hrefFor(filters: FileFilters, page: number): string {
   const params = new URLSearchParams();
@@ -74,33 +83,18 @@ export default async function AdminFilesPage({ searchParams }: { searchParams: P
 
       <AdminTable
         caption="Stored files"
-        head={
-          <>
-            <th scope="col">
-              <span className="sr-only">Preview</span>
-            </th>
-            <th scope="col">File</th>
-            <th scope="col">Size</th>
-            <th scope="col">Used by</th>
-            <th scope="col">Visibility</th>
-            <th scope="col">Created</th>
-            <th scope="col">
-              <span className="sr-only">Actions</span>
-            </th>
-          </>
-        }
+        columns={COLUMNS}
+        rows={files}
         empty={
-          files.length === 0 ? (
-            <ListEmpty
-              filtered={filtered}
-              noMatch="No files match these filters."
-              clear={{ href: "/admin/files", label: "Show all files" }}
-              none="No files yet: they appear here when posters, photos or avatars are uploaded."
-            />
-          ) : undefined
+          <ListEmpty
+            filtered={filtered}
+            noMatch="No files match these filters."
+            clear={{ href: "/admin/files", label: "Show all files" }}
+            none="No files yet: they appear here when posters, photos or avatars are uploaded."
+          />
         }
       >
-        {files.map((file) => {
+        {(file) => {
           const src = `/files/${file.file_key}`;
           const refs = file.usage.uses.map((use) => referenceFor(use, isAdmin(viewer)));
           return (
@@ -161,7 +155,7 @@ export default async function AdminFilesPage({ searchParams }: { searchParams: P
               </td>
             </tr>
           );
-        })}
+        }}
       </AdminTable>
       <Pagination page={page} pageCount={pageCount} hrefFor={(p) => hrefFor(filters, p)} label="Pages of files" />
     </>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { UserRound } from "@/components/ui/icons/user-round";
-import { AdminHeader, AdminTable, ListEmpty, ListToolbar, ToolbarSelect } from "@/components/admin/kit";
+import { type AdminColumn, AdminHeader, AdminTable, ListEmpty, ListToolbar, ToolbarSelect } from "@/components/admin/kit";
 import { Pagination } from "@/components/ui/pagination";
 import { listUsers } from "@/db/queries/admin/users";
 import { formatNumber, formatShortDate, plural } from "@/lib/format";
@@ -10,6 +10,8 @@ import { changeUserRoleAction, setUserDisabledAction } from "./actions";
 import { RoleForm, StatusForm } from "./user-forms";
 
 export const metadata: Metadata = { title: "Users" };
+
+const COLUMNS: AdminColumn[] = [{ label: "User" }, { label: "Email" }, { label: "Role" }, { label: "Status" }, { label: "Joined" }];
 
 function hrefFor(filters: UserFilters, page: number): string {
   const params = new URLSearchParams();
@@ -58,27 +60,18 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
 
       <AdminTable
         caption="Users"
-        head={
-          <>
-            <th scope="col">User</th>
-            <th scope="col">Email</th>
-            <th scope="col">Role</th>
-            <th scope="col">Status</th>
-            <th scope="col">Joined</th>
-          </>
-        }
+        columns={COLUMNS}
+        rows={users}
         empty={
-          users.length === 0 ? (
-            <ListEmpty
-              filtered={filtered}
-              noMatch="No users match these filters."
-              clear={{ href: "/admin/users", label: "Show all users" }}
-              none="No users yet."
-            />
-          ) : undefined
+          <ListEmpty
+            filtered={filtered}
+            noMatch="No users match these filters."
+            clear={{ href: "/admin/users", label: "Show all users" }}
+            none="No users yet."
+          />
         }
       >
-        {users.map((user) => {
+        {(user) => {
           const isSelf = user.id === viewer.id;
           const name = `${user.first_name} ${user.last_name}`.trim();
           return (
@@ -123,7 +116,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
               </td>
             </tr>
           );
-        })}
+        }}
       </AdminTable>
       <Pagination page={page} pageCount={pageCount} hrefFor={(p) => hrefFor(filters, p)} label="Pages of users" />
     </>

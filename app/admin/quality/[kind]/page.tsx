@@ -56,25 +56,15 @@ export default async function QualityQueuePage({ params, searchParams }: Props) 
       />
       <AdminTable
         caption={labels.title}
-        head={
-          duplicates ? (
-            <>
-              <th scope="col">Person</th>
-              <th scope="col">Resembles</th>
-              <th scope="col" className="text-right">
-                Similarity
-              </th>
-            </>
-          ) : (
-            <>
-              <th scope="col">{kind.startsWith("movies") ? "Film" : kind.startsWith("people") ? "Person" : "Character"}</th>
-              <th scope="col">Details</th>
-            </>
-          )
+        columns={
+          duplicates
+            ? [{ label: "Person" }, { label: "Resembles" }, { label: "Similarity", align: "right" }]
+            : [{ label: kind.startsWith("movies") ? "Film" : kind.startsWith("people") ? "Person" : "Character" }, { label: "Details" }]
         }
-        empty={queue.items.length === 0 ? labels.empty : undefined}
+        rows={queue.items}
+        empty={labels.empty}
       >
-        {queue.items.map((item) => (
+        {(item) => (
           <tr key={`${item.id}-${item.other?.id ?? ""}`} data-testid="quality-row">
             <td className="min-w-48">
               <EntityLink entity={item} />
@@ -92,7 +82,7 @@ export default async function QualityQueuePage({ params, searchParams }: Props) 
               <td className="text-muted">{item.detail}</td>
             )}
           </tr>
-        ))}
+        )}
       </AdminTable>
       <Pagination page={queue.page} pageCount={queue.pageCount} hrefFor={(p) => (p > 1 ? `/admin/quality/${kind}?page=${p}` : `/admin/quality/${kind}`)} label={`${labels.title} pages`} />
     </>
