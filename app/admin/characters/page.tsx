@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Plus } from "@/components/ui/icons/plus";
-import { AdminHeader, AdminTable, DeletedNotice, ListEmpty, ButtonLink, ListToolbar, RowLinks, ToolbarSelect, EditedCell } from "@/components/admin/kit";
+import { type AdminColumn, AdminHeader, AdminTable, DeletedNotice, ListEmpty, ButtonLink, ListToolbar, RowLinks, ToolbarSelect, EditedCell } from "@/components/admin/kit";
 import { Pagination } from "@/components/ui/pagination";
 import { listAdminCharacters } from "@/db/queries/admin/characters";
 import { ADMIN_PAGE_SIZE } from "@/db/queries/admin/people";
@@ -14,6 +14,7 @@ import { roleLabel } from "../../(site)/movies/[id]/cast-roles";
 
 export const metadata: Metadata = { title: "Characters" };
 
+const COLUMNS: AdminColumn[] = [{ label: "Character" }, { label: "Movie" }, { label: "Role" }, { label: "Actors" }, { label: "Updated" }, { label: "Links", srOnly: true }];
 
 export default async function AdminCharactersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireEditor();
@@ -59,31 +60,19 @@ export default async function AdminCharactersPage({ searchParams }: { searchPara
 
       <AdminTable
         caption="Characters"
-        head={
-          <>
-            <th scope="col">Character</th>
-            <th scope="col">Movie</th>
-            <th scope="col">Role</th>
-            <th scope="col">Actors</th>
-            <th scope="col">Updated</th>
-            <th scope="col">
-              <span className="sr-only">Links</span>
-            </th>
-          </>
-        }
+        columns={COLUMNS}
+        rows={list.rows}
         empty={
-          list.rows.length === 0 ? (
-            <ListEmpty
-              filtered={filtered}
-              noMatch="No characters match."
-              clear={{ href: "/admin/characters", label: "Show all characters" }}
-              none="No characters yet."
-              start={{ href: "/admin/characters/new", label: "Create the first one" }}
-            />
-          ) : undefined
+          <ListEmpty
+            filtered={filtered}
+            noMatch="No characters match."
+            clear={{ href: "/admin/characters", label: "Show all characters" }}
+            none="No characters yet."
+            start={{ href: "/admin/characters/new", label: "Create the first one" }}
+          />
         }
       >
-        {list.rows.map((c) => {
+        {(c) => {
           return (
             <tr key={c.id} className="align-middle" data-testid="character-row">
               <td className="min-w-44 max-w-72">
@@ -119,7 +108,7 @@ export default async function AdminCharactersPage({ searchParams }: { searchPara
               <RowLinks editHref={`/admin/characters/${c.id}`} viewHref={characterHref(c)} name={c.name} />
             </tr>
           );
-        })}
+        }}
       </AdminTable>
       <Pagination page={list.page} pageCount={list.pageCount} hrefFor={(page) => adminCharactersHref({ ...params, page })} label="Character pages" />
     </>

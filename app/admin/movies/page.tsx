@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ImageOff } from "@/components/ui/icons/image-off";
 import { Plus } from "@/components/ui/icons/plus";
-import { AdminHeader, AdminTable, DeletedNotice, ListEmpty, ButtonLink, ListToolbar, RowLinks, ToolbarSelect, EditedCell } from "@/components/admin/kit";
+import { type AdminColumn, AdminHeader, AdminTable, DeletedNotice, ListEmpty, ButtonLink, ListToolbar, RowLinks, ToolbarSelect, EditedCell } from "@/components/admin/kit";
 import { Pagination } from "@/components/ui/pagination";
 import { getMovieFormOptions, listAdminMovies } from "@/db/queries/admin/movies";
 import { formatNumber, plural } from "@/lib/format";
@@ -11,6 +11,16 @@ import { movieHref } from "@/lib/slug";
 import { ADMIN_MOVIES_PAGE_SIZE, adminMovieListHref, parseAdminMovieListParams } from "@/lib/validation/admin/movie";
 
 export const metadata: Metadata = { title: "Movies" };
+
+const COLUMNS: AdminColumn[] = [
+  { label: "Poster", srOnly: true },
+  { label: "Title" },
+  { label: "Director" },
+  { label: "Country" },
+  { label: "Genres" },
+  { label: "Updated" },
+  { label: "Links", srOnly: true },
+];
 
 const SORT_OPTIONS = [
   { value: "updated", label: "Recently edited" },
@@ -82,34 +92,19 @@ export default async function AdminMoviesPage({ searchParams }: { searchParams: 
 
       <AdminTable
         caption="Movies"
-        head={
-          <>
-            <th scope="col">
-              <span className="sr-only">Poster</span>
-            </th>
-            <th scope="col">Title</th>
-            <th scope="col">Director</th>
-            <th scope="col">Country</th>
-            <th scope="col">Genres</th>
-            <th scope="col">Updated</th>
-            <th scope="col">
-              <span className="sr-only">Links</span>
-            </th>
-          </>
-        }
+        columns={COLUMNS}
+        rows={list.rows}
         empty={
-          list.rows.length === 0 ? (
-            <ListEmpty
-              filtered={filtered}
-              noMatch="No movies match these filters."
-              clear={{ href: "/admin/movies", label: "Show all movies" }}
-              none="No movies yet."
-              start={{ href: "/admin/movies/new", label: "Create the first one" }}
-            />
-          ) : undefined
+          <ListEmpty
+            filtered={filtered}
+            noMatch="No movies match these filters."
+            clear={{ href: "/admin/movies", label: "Show all movies" }}
+            none="No movies yet."
+            start={{ href: "/admin/movies/new", label: "Create the first one" }}
+          />
         }
       >
-        {list.rows.map((m) => (
+        {(m) => (
           <tr key={m.id} className="align-middle" data-testid="movie-row">
             <td className="w-14 !py-1.5">
               {m.posterUrl ? (
@@ -138,7 +133,7 @@ export default async function AdminMoviesPage({ searchParams }: { searchParams: 
             <EditedCell at={m.updatedAt} now={now} />
             <RowLinks editHref={`/admin/movies/${m.id}`} viewHref={movieHref(m)} name={m.title} />
           </tr>
-        ))}
+        )}
       </AdminTable>
       <Pagination page={list.page} pageCount={list.pageCount} hrefFor={(page) => adminMovieListHref({ ...params, page })} label="Movie pages" />
     </>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Plus } from "@/components/ui/icons/plus";
 import { UserRound } from "@/components/ui/icons/user-round";
-import { AdminHeader, AdminTable, DeletedNotice, ListEmpty, ButtonLink, ListToolbar, RowLinks, ToolbarSelect, EditedCell } from "@/components/admin/kit";
+import { type AdminColumn, AdminHeader, AdminTable, DeletedNotice, ListEmpty, ButtonLink, ListToolbar, RowLinks, ToolbarSelect, EditedCell } from "@/components/admin/kit";
 import { Pagination } from "@/components/ui/pagination";
 import { ADMIN_PAGE_SIZE, getCountryOptions, listAdminPeople } from "@/db/queries/admin/people";
 import { formatDate, formatNumber, plural } from "@/lib/format";
@@ -12,6 +12,15 @@ import { ADMIN_PEOPLE_SORT_LABELS, ADMIN_PEOPLE_SORTS, adminPeopleHref, first, p
 
 export const metadata: Metadata = { title: "People" };
 
+const COLUMNS: AdminColumn[] = [
+  { label: "Photo", srOnly: true },
+  { label: "Name" },
+  { label: "Born" },
+  { label: "Country" },
+  { label: "Credits" },
+  { label: "Updated" },
+  { label: "Links", srOnly: true },
+];
 
 function credits(directed: number, roles: number) {
   const parts = [directed ? `${plural(directed, "film")} directed` : null, roles ? plural(roles, "role") : null].filter(Boolean);
@@ -79,34 +88,19 @@ export default async function AdminPeoplePage({ searchParams }: { searchParams: 
 
       <AdminTable
         caption="People"
-        head={
-          <>
-            <th scope="col">
-              <span className="sr-only">Photo</span>
-            </th>
-            <th scope="col">Name</th>
-            <th scope="col">Born</th>
-            <th scope="col">Country</th>
-            <th scope="col">Credits</th>
-            <th scope="col">Updated</th>
-            <th scope="col">
-              <span className="sr-only">Links</span>
-            </th>
-          </>
-        }
+        columns={COLUMNS}
+        rows={list.rows}
         empty={
-          list.rows.length === 0 ? (
-            <ListEmpty
-              filtered={filtered}
-              noMatch="No people match these filters."
-              clear={{ href: "/admin/people", label: "Show everyone" }}
-              none="No people yet."
-              start={{ href: "/admin/people/new", label: "Add the first one" }}
-            />
-          ) : undefined
+          <ListEmpty
+            filtered={filtered}
+            noMatch="No people match these filters."
+            clear={{ href: "/admin/people", label: "Show everyone" }}
+            none="No people yet."
+            start={{ href: "/admin/people/new", label: "Add the first one" }}
+          />
         }
       >
-        {list.rows.map((p) => {
+        {(p) => {
           const credit = credits(p.directedCount, p.rolesCount);
           return (
             <tr key={p.id} className="align-middle" data-testid="person-row">
@@ -137,7 +131,7 @@ export default async function AdminPeoplePage({ searchParams }: { searchParams: 
               <RowLinks editHref={`/admin/people/${p.id}`} viewHref={personHref(p)} name={p.name} />
             </tr>
           );
-        })}
+        }}
       </AdminTable>
       <Pagination page={list.page} pageCount={list.pageCount} hrefFor={(page) => adminPeopleHref({ ...params, page })} label="People pages" />
     </>
