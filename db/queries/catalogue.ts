@@ -1,8 +1,8 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { db } from "../index";
-import type { MovieCardData } from "./movies";
-import { escapeLike, movieCardFields } from "./sql-fragments";
+import { movieCardFields, type MovieCardData } from "./movies";
+import { nullsLastSort, searchKeyMatches } from "./toolkit";
 
 export type CatalogueSort = "release" | "title" | "runtime" | "budget" | "added";
 export type CatalogueDirection = "asc" | "desc";
@@ -41,18 +41,17 @@ const MAX_PAGE_SIZE = 100;
 const MAX_PAGE = 1_000_000;
 
 // The sort key of each sort: an indexed column of movie (movie_title_idx, movie_release_date_idx,
-// movie_duration_idx, movie_budget_idx). Only title is NOT NULL.
-const SORT_COLUMNS: Record<Exclude<CatalogueSort, "added">, { column: SQL; nullable: boolean }> = {
-  title: { column: sql.raw(`m."title"`), nullable: false },
-  release: { column: sql.raw(`m."release_date"`), nullable: true },
-  runtime: { column: sql.raw(`m."duration"`), nullable: true },
-  budget: { column: sql.raw(`m."budget"`), nullable: true },
+// movie_duration_idx, movie_budget_idx). Only title is NOT NULL; `type` is a nullable key's.
+type SortColumn = { column: SQL; type: string | null };
+const SORT_COLUMNS: Record<Exclude<CatalogueSort, "added">, SortColumn> = {
+  title: { column: sql.raw(`m."title"`), type: null },
+  release: { column: sql.raw(`m."release_date"`), type: "date" },
+  runtime: { column: sql.raw(`m."duration"`), type: "integer" },
+  budget: { column: sql.raw(`m."budget"`), type: "numeric" },
 };
 
 const isId = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 1 && (n as number) <= MAX_ID;
 const isInt = (n: unknown): n is number => Number.isSafeInteger(n);
-
-export { escapeLike };
 
 /**
  * The WHERE clause over `movie m`. Every condition is sargable for an index of db/schema.ts: genres through
@@ -72,16 +71,8 @@ function whereClause(query: CatalogueQuery): SQL {
   if (isInt(query.runtimeMin)) conditions.push(sql`m.duration >= ${query.runtimeMin}::int`);
   if (isInt(query.runtimeMax)) conditions.push(sql`m.duration <= ${query.runtimeMax}::int`);
   const q = query.q?.replace(/\u0000/g, "").trim().slice(0, 200);
-  if (q) {
-    // The same expression as movie_title_trgm_idx, so the GIN index answers the LIKE.
-    const key = sql`marquee_search_key(${escapeLike(q)}::text)`;
-    if ([...q].length <= 2) {
-      // One or two characters make no trigram of their own inside a word: match word starts instead ("M", "Up").
-      conditions.push(sql`(marquee_search_key(m.title) like ${key} || '%' or marquee_search_key(m.title) like '% ' || ${key} || '%')`);
-    } else {
-      conditions.push(sql`marquee_search_key(m.title) like '%' || ${key} || '%'`);
-    }
-  }
+  // The same expression as movie_title_trgm_idx, so the GIN index answers the LIKE.
+  if (q) conditions.push(searchKeyMatches(sql`marquee_search_key(m.title)`, q));
   const favorites = query.favorites;
   if (favorites && isId(favorites.userId)) {
     // Served by favorite_movies' primary key (user_id, movie_id).
@@ -114,11 +105,10 @@ function genreFilmsWhere(query: CatalogueQuery): SQL | null {
 
 /**
  * Ids and sort keys of one page, in order. For a nullable sort key, films with a value and films without are two
- * branches, each an ordered scan of an index (`key is not null order by key, id` is served by the key's b-tree
- * either way round; `order by key desc nulls last` is not, and would sort the whole table). Films without a value
- * come last in both directions. Each branch stops after offset + limit rows, so a page costs what it shows.
+ * branches, each an ordered scan of an index (see nullsLastSort): films without a value come last in both
+ * directions. Each branch stops after offset + limit rows, so a page costs what it shows.
  */
-function pageIds(source: Source, column: SQL, nullable: boolean, sort: CatalogueSort, dir: CatalogueDirection, offset: number, limit: number, userId?: number): SQL {
+function pageIds(source: Source, { column, type }: SortColumn, sort: CatalogueSort, dir: CatalogueDirection, offset: number, limit: number, userId?: number): SQL {
   const d = sql.raw(dir === "asc" ? "asc" : "desc");
   const { from, where, id } = source;
   if (sort === "added") {
@@ -126,22 +116,23 @@ function pageIds(source: Source, column: SQL, nullable: boolean, sort: Catalogue
     return sql`select m.id, f.created_at as k from movie m join favorite_movies f on f.movie_id = m.id and f.user_id = ${userId ?? 0}
       where ${where} order by f.created_at ${d}, m.id ${d} offset ${offset} limit ${limit}`;
   }
-  if (!nullable) {
+  if (type === null) {
     return sql`select ${id} as id, ${column} as k from ${from} where ${where} order by ${column} ${d}, ${id} ${d} offset ${offset} limit ${limit}`;
   }
   const n = offset + limit;
+  const { present, absent, outer } = nullsLastSort({ key: column, type, id, dir });
   // The films without a value are only looked at when those with one do not fill the page (a one-time filter).
   return sql`with present as (
-      select ${id} as id, ${column} as k from ${from} where ${where} and ${column} is not null order by ${column} ${d}, ${id} ${d} limit ${n}
+      select ${id} as id, ${present.keys} from ${from} where ${where} and ${present.where} order by ${present.order} limit ${n}
     )
     select id, k from (
       select id, k from present
       union all
-      (select ${id} as id, null as k from ${from}
-        where ${where} and ${column} is null and (select count(*) from present) < ${n}
-        order by ${id} ${d} limit ${n})
+      (select ${id} as id, ${absent.keys} from ${from}
+        where ${where} and ${absent.where} and (select count(*) from present) < ${n}
+        order by ${absent.order} limit ${n})
     ) both_branches
-    order by k ${d} nulls last, id ${d} offset ${offset} limit ${limit}`;
+    order by ${outer} offset ${offset} limit ${limit}`;
 }
 
 /**
@@ -150,20 +141,20 @@ function pageIds(source: Source, column: SQL, nullable: boolean, sort: Catalogue
  * walks 1,200 entries of one index instead of 11,000 films newest first, each tested for the country and 3,500
  * for the genre (~37 ms). Otherwise the films themselves, through the sort key's index.
  */
-function pageSource(query: CatalogueQuery, where: SQL, sort: CatalogueSort): { source: Source; column: SQL; nullable: boolean } {
+function pageSource(query: CatalogueQuery, where: SQL, sort: CatalogueSort): { source: Source; key: SortColumn } {
   const genreWhere = sort === "release" ? genreFilmsWhere(query) : null;
-  if (genreWhere) return { source: { from: sql`genre_films gf`, where: genreWhere, id: sql`gf.movie_id` }, column: sql`gf.release_date`, nullable: true };
-  const { column, nullable } = sort === "added" ? { column: sql`f.created_at`, nullable: false } : SORT_COLUMNS[sort];
-  return { source: { from: sql`movie m`, where, id: sql`m.id` }, column, nullable };
+  if (genreWhere) return { source: { from: sql`genre_films gf`, where: genreWhere, id: sql`gf.movie_id` }, key: { column: sql`gf.release_date`, type: "date" } };
+  const key = sort === "added" ? { column: sql`f.created_at`, type: null } : SORT_COLUMNS[sort];
+  return { source: { from: sql`movie m`, where, id: sql`m.id` }, key };
 }
 
 async function fetchPage(query: CatalogueQuery, where: SQL, sort: CatalogueSort, dir: CatalogueDirection, page: number, pageSize: number, userId?: number): Promise<MovieCardData[]> {
   const d = sql.raw(dir === "asc" ? "asc" : "desc");
-  const { source, column, nullable } = pageSource(query, where, sort);
+  const { source, key } = pageSource(query, where, sort);
   // The card columns (poster, genres) are computed for the page's rows only, after the page is cut.
   const rows = await db.execute<MovieCardData>(sql`
     select ${movieCardFields("movie")}
-    from (${pageIds(source, column, nullable, sort, dir, (page - 1) * pageSize, pageSize, userId)}) p
+    from (${pageIds(source, key, sort, dir, (page - 1) * pageSize, pageSize, userId)}) p
     join movie on movie.id = p.id
     order by p.k ${d} nulls last, p.id ${d}`);
   return rows.map((r) => ({ id: r.id, title: r.title, year: r.year, posterUrl: r.posterUrl, genres: r.genres }));

@@ -1,5 +1,5 @@
 import "server-only";
-import { desc, sql } from "drizzle-orm";
+import { desc, sql, type SQL } from "drizzle-orm";
 import { db } from "../index";
 import { file_, genres, movie, movie_genres } from "../schema";
 
@@ -10,6 +10,18 @@ export type MovieCardData = {
   posterUrl: string | null;
   genres: string[];
 };
+
+/**
+ * The columns of a MovieCardData row for the movie aliased `alias` in the surrounding query: id, title, year,
+ * the public poster's URL and the genre names. Compute it after the page is cut, so it costs only the rows shown.
+ */
+export function movieCardFields(alias: "m" | "movie"): SQL {
+  const a = sql.raw(alias);
+  return sql`${a}.id, ${a}.title, extract(year from ${a}.release_date)::int as year,
+    (select card_f.file_url from file_ card_f where card_f.id = ${a}.poster_id and card_f.is_public) as "posterUrl",
+    coalesce((select array_agg(card_g.name order by card_g.name) from movie_genres card_mg
+              join genres card_g on card_g.id = card_mg.genre_id where card_mg.movie_id = ${a}.id), '{}') as genres`;
+}
 
 // Qualified explicitly: in a single-table select Drizzle leaves columns unqualified, and inside these subqueries
 // an unqualified "id" would bind to the subquery's own table.

@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { sql, type SQL } from "drizzle-orm";
 import type { MovieCardData } from "./movies";
-import { escapeLike } from "./sql-fragments";
+import { nullsLastSort, searchKeyContains, type SortBranch } from "./toolkit";
 import { db } from "../index";
 import {
   FILMOGRAPHY_ALL_LIMIT,
@@ -45,25 +45,19 @@ export type PeoplePage = {
   pageCount: number;
 };
 
-export { escapeLike };
-
 /** Same expression as the trigram index person_name_trgm_idx, so the planner can use it. */
 const searchKey = sql.raw(`marquee_search_key(p.first_name || ' ' || p.last_name)`);
 
 function peopleWhere({ q = "", countryId = null, role = null }: PeopleQuery): SQL {
   const conditions: SQL[] = [sql`true`];
   // Each word must appear somewhere in the unaccented, lower-cased full name ("coppola francis" finds him too).
-  for (const term of searchTerms(q)) {
-    conditions.push(sql`${searchKey} like '%' || marquee_search_key(${escapeLike(term)}) || '%'`);
-  }
+  for (const term of searchTerms(q)) conditions.push(searchKeyContains(searchKey, term));
   if (countryId) conditions.push(sql`p.country_id = ${countryId}`);
   // EXISTS on the indexed foreign keys: character_actors(person_id, ...) and movie(director_id).
   if (role === "actors") conditions.push(sql`exists (select 1 from character_actors ca where ca.person_id = p.id)`);
   if (role === "directors") conditions.push(sql`exists (select 1 from movie m where m.director_id = p.id)`);
   return sql.join(conditions, sql` and `);
 }
-
-type Branch = { where: SQL; keys: SQL; order: SQL };
 
 /**
  * Each sort is a merge of two branches that each walk an index in order (person_name_idx or
@@ -74,29 +68,32 @@ type Branch = { where: SQL; keys: SQL; order: SQL };
  *   `order by date_of_birth desc nulls last` could not use the index).
  * The outer order repeats each branch's order exactly, so pages never overlap or skip anyone.
  */
-function sortPlan(sort: PeopleSort): { branches: [Branch, Branch]; outer: SQL } {
+function sortPlan(sort: PeopleSort): { branches: [SortBranch, SortBranch]; outer: SQL } {
   switch (sort) {
     case "name":
     case "name-desc": {
       const dir = sql.raw(sort === "name" ? "asc" : "desc");
       return {
         branches: [
-          { where: sql`p.last_name <> ''`, keys: sql`0 as grp, null::date as d, p.last_name as k1, p.first_name as k2`, order: sql`p.last_name ${dir}, p.first_name ${dir}, p.id ${dir}` },
-          { where: sql`p.last_name = ''`, keys: sql`0 as grp, null::date as d, p.first_name as k1, p.last_name as k2`, order: sql`p.first_name ${dir}, p.id ${dir}` },
+          { where: sql`p.last_name <> ''`, keys: sql`p.last_name as k1, p.first_name as k2`, order: sql`p.last_name ${dir}, p.first_name ${dir}, p.id ${dir}` },
+          { where: sql`p.last_name = ''`, keys: sql`p.first_name as k1, p.last_name as k2`, order: sql`p.first_name ${dir}, p.id ${dir}` },
         ],
         outer: sql`k1 ${dir}, k2 ${dir}, id ${dir}`,
       };
     }
     case "born":
     case "born-desc": {
-      const dir = sql.raw(sort === "born" ? "asc" : "desc");
-      return {
-        branches: [
-          { where: sql`p.date_of_birth is not null`, keys: sql`0 as grp, p.date_of_birth as d, null::varchar as k1, null::varchar as k2`, order: sql`p.date_of_birth ${dir}, p.id ${dir}` },
-          { where: sql`p.date_of_birth is null`, keys: sql`1 as grp, null::date as d, p.last_name as k1, p.first_name as k2`, order: sql`p.last_name asc, p.first_name asc, p.id ${dir}` },
+      const { present, absent, outer } = nullsLastSort({
+        key: sql`p.date_of_birth`,
+        type: "date",
+        id: sql`p.id`,
+        dir: sort === "born" ? "asc" : "desc",
+        thenBy: [
+          { column: sql`p.last_name`, as: "k1", type: "varchar" },
+          { column: sql`p.first_name`, as: "k2", type: "varchar" },
         ],
-        outer: sql`grp asc, d ${dir}, k1 asc, k2 asc, id ${dir}`,
-      };
+      });
+      return { branches: [present, absent], outer };
     }
   }
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { isShortQuery } from "@/lib/validation/search-text";
 import { db } from "../index";
-import { escapeLike } from "./sql-fragments";
+import { searchKeyContains, type Executor } from "./toolkit";
 
 /**
  * How the catalogue search (./search.ts) matches a query, tolerant of case, accents and typos.
@@ -23,7 +23,6 @@ import { escapeLike } from "./sql-fragments";
 
 export type SearchKind = "movie" | "person" | "character";
 export type MatchMode = "exact" | "substring" | "fuzzy";
-export type Executor = Pick<typeof db, "execute">;
 
 /** Word similarity needed for a fuzzy hit (pg_trgm's default 0.6 misses "amelei" → Amélie, "scorcese"). */
 const WORD_SIMILARITY_THRESHOLD = 0.5;
@@ -77,8 +76,7 @@ const searchKey = (text: string) => sql`marquee_search_key(${text}::text)`;
 const hasTrigrams = (key: SQL) => sql`cardinality(show_trgm(${key})) > 0`;
 // Likewise a LIKE pattern needs a run of 3 letters or digits to give the index a trigram to look up.
 const likeUsable = (q: string) => /[\p{L}\p{N}]{3}/u.test(q);
-const substringCondition = (key: SQL, q: string) =>
-  sql`${hasTrigrams(searchKey(q))} and ${key} like '%' || marquee_search_key(${escapeLike(q)}::text) || '%'`;
+const substringCondition = (key: SQL, q: string) => sql`${hasTrigrams(searchKey(q))} and ${searchKeyContains(key, q)}`;
 
 /**
  * The search's settings, local to its transaction: the fuzzy threshold read by `<%`; plans made for the actual

@@ -2,9 +2,9 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { PersonCardData } from "@/components/people/person-card";
 import { characterHref, movieHref, personHref } from "@/lib/slug";
-import type { MovieCardData } from "./movies";
-import { movieCardFields } from "./sql-fragments";
-import { inSearchTransaction, matchMode, rankedHits, type Executor, type MatchMode, type SearchKind } from "./search-match";
+import { movieCardFields, type MovieCardData } from "./movies";
+import { inSearchTransaction, matchMode, rankedHits, type MatchMode, type SearchKind } from "./search-match";
+import type { Executor } from "./toolkit";
 
 /**
  * One search over movies (title), people (full name) and characters (name, with their movie), tolerant of case,

@@ -4,6 +4,7 @@ import { cache } from "react";
 import { hashPassword, verifyPassword } from "@/lib/password";
 import { db } from "../index";
 import { file_, user_, type UserRole } from "../schema";
+import { isUniqueViolation } from "./toolkit";
 
 export type Viewer = { id: number; username: string; role: UserRole; avatar_id: number | null; avatarUrl: string | null; first_name: string; session_version: number };
 
@@ -102,7 +103,7 @@ export async function updateProfile(id: number, input: { first_name: string; las
     await db.update(user_).set(input).where(eq(user_.id, id));
     return "ok";
   } catch (error) {
-    if ((error as { cause?: { code?: string } }).cause?.code === "23505") return "email-taken";
+    if (isUniqueViolation(error)) return "email-taken";
     throw error;
   }
 }

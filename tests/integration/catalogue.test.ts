@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import { escapeLike, getFilterOptions, getMovies, type CatalogueQuery } from "@/db/queries/catalogue";
+import { getFilterOptions, getMovies, type CatalogueQuery } from "@/db/queries/catalogue";
+import { escapeLike } from "@/db/queries/toolkit";
 import { countries, file_, genres, movie, movie_genres } from "@/db/schema";
 import { openTestDatabase } from "../support/database";
 import { countQueries } from "../support/query-counter";

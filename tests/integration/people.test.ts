@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import { escapeLike, getFilmography, getKnownFor, getPeople, getPeopleCountries, getPersonDetail } from "@/db/queries/people";
+import { getFilmography, getKnownFor, getPeople, getPeopleCountries, getPersonDetail } from "@/db/queries/people";
+import { escapeLike } from "@/db/queries/toolkit";
 import { character_, character_actors, countries, file_, genres, movie, movie_genres, person, person_photos } from "@/db/schema";
 import { parseFilmographyParams, parsePeopleFilters, peopleHref } from "@/lib/validation/people-filters";
 import { openTestDatabase } from "../support/database";

@@ -1,6 +1,6 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
-import { escapeLike } from "../sql-fragments";
+import { intArray, searchKeyContains, type Executor } from "../toolkit";
 import { db } from "../../index";
 import { FILES_PAGE_SIZE, type FileFilters, type FileSort } from "@/lib/validation/admin/file";
 
@@ -31,15 +31,8 @@ export type FileListItem = {
 
 export type FilePage = { files: FileListItem[]; total: number; page: number; pageCount: number };
 
-type Executor = Pick<typeof db, "execute">;
-
 const USES_PER_KIND_IN_LIST = 3;
 const USES_PER_KIND_IN_DETAIL = 10;
-
-const intArray = (ids: number[]): SQL => sql`array[${sql.join(
-  ids.map((id) => sql`${id}`),
-  sql`, `,
-)}]::int[]`;
 
 /**
  * Usage of each file in `ids`: exact counts per kind and the first `perKind` users of each kind, in one
@@ -85,7 +78,7 @@ function filesWhere({ q, usage, type, visibility }: FileFilters): SQL {
   const conditions: SQL[] = [sql`true`];
   // Each word somewhere in the unaccented, lower-cased name ("godfather poster" finds the-godfather-poster.webp).
   for (const term of q.split(" ").filter(Boolean).slice(0, 5)) {
-    conditions.push(sql`marquee_search_key(f.file_name) like '%' || marquee_search_key(${escapeLike(term)}) || '%'`);
+    conditions.push(searchKeyContains(sql`marquee_search_key(f.file_name)`, term));
   }
   if (type) conditions.push(sql`f.mime_type = ${type}`);
   if (visibility) conditions.push(sql`f.is_public = ${visibility === "public"}`);

@@ -2,8 +2,8 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { isShortQuery } from "@/lib/validation/search-text";
 import { db } from "../../index";
-import { fuzzyTerms, inSearchTransaction, type Executor } from "../search-match";
-import { escapeLike } from "../sql-fragments";
+import { fuzzyTerms, inSearchTransaction } from "../search-match";
+import { escapeLike, intArray, searchKeyContains, type Executor } from "../toolkit";
 
 /**
  * The admin pickers' search (GET /api/admin/lookup): people, countries, genres and movies by name, at most
@@ -67,11 +67,8 @@ const BIG_KINDS: Record<"person" | "movie", BigKind> = {
 /** Step 1: names containing the text (or, for 1-2 characters, starting with it), best first. */
 function containing(tx: Executor, spec: BigKind, q: string, limit: number) {
   const qKey = searchKey(q);
-  const pattern = searchKey(escapeLike(q));
   const qWords = words(qKey);
-  const condition = isShortQuery(q)
-    ? sql`${spec.key} like ${pattern} || '%'`
-    : sql`${spec.key} like '%' || ${pattern} || '%'`;
+  const condition = isShortQuery(q) ? sql`${spec.key} like ${searchKey(escapeLike(q))} || '%'` : searchKeyContains(spec.key, q);
   return tx.execute<Row>(sql`
     with hits as materialized (
       select x.id, ${spec.key} as key from ${spec.from} where ${hasTrigrams(qKey)} and ${condition} limit ${LOOKUP_CANDIDATE_CAP}
@@ -105,7 +102,7 @@ function closeSpellings(tx: Executor, spec: BigKind, q: string, limit: number, e
     sql` and `,
   );
   const condition = sql`((${everyWord}) or (${hasTrigrams(qKey)} and ${qKey} <% ${spec.key}))`;
-  const notShown = exclude.length > 0 ? sql`and x.id <> all(${`{${exclude.join(",")}}`}::int[])` : sql``;
+  const notShown = exclude.length > 0 ? sql`and x.id <> all(${intArray(exclude)})` : sql``;
   return tx.execute<Row>(sql`
     with hits as materialized (
       select x.id, ${spec.key} as key from ${spec.from} where ${condition} ${notShown} limit ${LOOKUP_CANDIDATE_CAP}
@@ -181,7 +178,7 @@ const LABEL_SOURCES: Record<LookupKind, SQL> = {
 export async function pickedEntities(kind: LookupKind, ids: readonly number[]): Promise<LookupResult[]> {
   const wanted = [...new Set(ids.filter((id) => Number.isSafeInteger(id) && id > 0 && id <= 2_147_483_647))].slice(0, 200);
   if (wanted.length === 0) return [];
-  const rows = await db.execute<Row>(sql`select * from (${LABEL_SOURCES[kind]}) s where s.id = any(${`{${wanted.join(",")}}`}::int[])`);
+  const rows = await db.execute<Row>(sql`select * from (${LABEL_SOURCES[kind]}) s where s.id = any(${intArray(wanted)})`);
   const byId = new Map(rows.map((r) => [r.id, r]));
   return wanted.flatMap((id) => {
     const r = byId.get(id);

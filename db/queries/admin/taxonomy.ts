@@ -1,6 +1,6 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
-import { escapeLike } from "../sql-fragments";
+import { isReferenceViolation, pgError, searchKeyContains, SQLSTATE } from "../toolkit";
 import { db } from "../../index";
 import { TAXONOMY_PAGE_SIZE, type TaxonomyFilters, type TaxonomyKind, type TaxonomySort } from "@/lib/validation/admin/taxonomy";
 
@@ -44,7 +44,7 @@ const ORDER: Record<TaxonomySort, SQL> = {
 
 function searchWhere(q: string): SQL {
   // Accent- and case-insensitive, like the public search ("comedie" finds "Comédie").
-  return q ? sql`marquee_search_key(t.name) like '%' || marquee_search_key(${escapeLike(q)}) || '%'` : sql`true`;
+  return q ? searchKeyContains(sql`marquee_search_key(t.name)`, q) : sql`true`;
 }
 
 /** One page (50) of genres or countries with their usage counts; a page past the end shows the last one. */
@@ -91,15 +91,9 @@ export async function listTaxonomyOptions(kind: TaxonomyKind, exceptId: number):
   return [...rows];
 }
 
-/** The SQLSTATE and constraint of a PostgreSQL error, whether Drizzle wrapped it or not. */
-function pgError(error: unknown): { code?: string; constraint?: string } {
-  const e = error as { code?: string; constraint_name?: string; cause?: { code?: string; constraint_name?: string } };
-  return { code: e?.cause?.code ?? e?.code, constraint: e?.cause?.constraint_name ?? e?.constraint_name };
-}
-
 function isNameTaken(kind: TaxonomyKind, error: unknown): boolean {
-  const { code, constraint } = pgError(error);
-  return code === "23505" && (constraint === undefined || constraint === UNIQUE_NAME_INDEX[kind]);
+  const pg = pgError(error);
+  return pg?.code === SQLSTATE.uniqueViolation && (pg.constraint === undefined || pg.constraint === UNIQUE_NAME_INDEX[kind]);
 }
 
 /** Whether another row already has this name, ignoring case (the unique index is on lower(name)). */
@@ -199,8 +193,7 @@ export async function deleteTaxonomyItem(kind: TaxonomyKind, id: number): Promis
     const [row] = await db.execute<{ name: string }>(sql`delete from ${TABLE[kind]} where id = ${id} returning name`);
     return row ? { status: "deleted", name: row.name } : { status: "gone" };
   } catch (error) {
-    const { code } = pgError(error);
-    if (code === "23001" || code === "23503") return { status: "in-use", ...(await getTaxonomyReferences(kind, id)) };
+    if (isReferenceViolation(error)) return { status: "in-use", ...(await getTaxonomyReferences(kind, id)) };
     throw error;
   }
 }

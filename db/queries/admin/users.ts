@@ -1,6 +1,6 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
-import { escapeLike } from "../sql-fragments";
+import { escapeLike, searchKeyContains, type Executor } from "../toolkit";
 import { db } from "../../index";
 import type { UserRole } from "../../schema";
 import { USERS_PAGE_SIZE, type UserFilters, type UserSort } from "@/lib/validation/admin/user";
@@ -30,7 +30,7 @@ function usersWhere({ q, role, status }: UserFilters): SQL {
   for (const term of q.split(" ").filter(Boolean).slice(0, 5)) {
     const like = `%${escapeLike(term.toLowerCase())}%`;
     conditions.push(sql`(lower(u.username) like ${like} or lower(u.email) like ${like}
-      or marquee_search_key(u.first_name || ' ' || u.last_name) like '%' || marquee_search_key(${escapeLike(term)}) || '%')`);
+      or ${searchKeyContains(sql`marquee_search_key(u.first_name || ' ' || u.last_name)`, term)})`);
   }
   if (role) conditions.push(sql`u.role = ${role}`);
   if (status === "active") conditions.push(sql`u.disabled_at is null`);
@@ -73,7 +73,6 @@ export async function otherActiveAdmins(exceptId: number): Promise<string[]> {
   return rows.map((r) => r.username);
 }
 
-type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 type Target = { id: number; username: string; role: UserRole; disabled: boolean };
 
 /**
@@ -81,7 +80,7 @@ type Target = { id: number; username: string; role: UserRole; disabled: boolean 
  * transaction doing the same waits here until the first commits, then re-reads the admins: it sees the demotion or
  * the disabling that happened meanwhile, so "another admin remains" is always true at commit.
  */
-async function lockAdminsAndTarget(tx: Tx, targetId: number): Promise<{ admins: { id: number; username: string }[]; target: Target | undefined }> {
+async function lockAdminsAndTarget(tx: Executor, targetId: number): Promise<{ admins: { id: number; username: string }[]; target: Target | undefined }> {
   const admins = await tx.execute<{ id: number; username: string }>(sql`
     select id, username from user_ where role = 'admin' and disabled_at is null order by id for update`);
   const [target] = await tx.execute<Target>(sql`
