@@ -8,7 +8,7 @@ import { Trash2 } from "@/components/ui/icons/trash-2";
 import { addGalleryPhotosAction, makeMainPhotoAction, removeGalleryPhotoAction, type GalleryState } from "@/app/admin/people/actions";
 import { ImageUpload } from "@/components/admin/image-upload";
 import { FormMessage, SubmitButton } from "@/components/ui/form";
-import type { PhotoRef } from "@/db/queries/admin/people";
+import type { PhotoRef } from "@/db/queries/admin/people/form";
 
 type Props = {
   personId: number;

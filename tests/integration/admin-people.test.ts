@@ -1,15 +1,10 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import {
-  addGalleryPhotos,
-  createPerson,
-  deletePerson,
-  getPersonForEdit,
-  listAdminPeople,
-  makeMainPhoto,
-  removeGalleryPhoto,
-  updatePerson,
-} from "@/db/queries/admin/people";
+import { deletePerson } from "@/db/queries/admin/people/delete";
+import { getPersonForEdit } from "@/db/queries/admin/people/form";
+import { addGalleryPhotos, makeMainPhoto, removeGalleryPhoto } from "@/db/queries/admin/people/gallery";
+import { listAdminPeople } from "@/db/queries/admin/people/list";
+import { createPerson, updatePerson } from "@/db/queries/admin/people/save";
 import { character_, character_actors, countries, file_, movie, person, person_photos } from "@/db/schema";
 import { parseForm } from "@/lib/action";
 import { parseAdminPeopleParams, personCreateSchema, personUpdateSchema, type PersonInput } from "@/lib/validation/admin/person";

@@ -3,8 +3,8 @@ import { sql, type SQL } from "drizzle-orm";
 import type { AdminCharactersParams, CharacterInput } from "@/lib/validation/admin/character";
 import { searchTerms } from "@/lib/validation/people-filters";
 import { db } from "../../index";
-import { ADMIN_LIST_CAP, ADMIN_PAGE_SIZE, nameMatches } from "./people";
-import { intArray, type Executor } from "./people-files";
+import { intArray, pgError, searchKeyMatches, SQLSTATE, type Executor } from "../toolkit";
+import { ADMIN_LIST_CAP, ADMIN_PAGE_SIZE } from "./people/list";
 
 // ---------------------------------------------------------------------------------------------------------------
 // /admin/characters
@@ -30,7 +30,7 @@ const nameKey = sql.raw("marquee_search_key(c.name)");
 
 function charactersWhere({ q, withoutActor }: AdminCharactersParams): SQL {
   const conditions: SQL[] = [sql`true`];
-  for (const term of searchTerms(q)) conditions.push(nameMatches(nameKey, term));
+  for (const term of searchTerms(q)) conditions.push(searchKeyMatches(nameKey, term));
   if (withoutActor) conditions.push(sql`not exists (select 1 from character_actors ca where ca.character_id = c.id)`);
   return sql.join(conditions, sql` and `);
 }
@@ -174,10 +174,9 @@ async function checkCharacterReferences(executor: Executor, input: CharacterInpu
 }
 
 function foreignKeyField(error: unknown): keyof CharacterFieldErrors | null {
-  const e = error as { code?: string; constraint_name?: string; cause?: { code?: string; constraint_name?: string } };
-  const pg = e.code ? e : e.cause;
-  if (pg?.code !== "23503") return null;
-  return pg.constraint_name?.includes("movie") ? "movie_id" : "actor_ids";
+  const pg = pgError(error);
+  if (pg?.code !== SQLSTATE.foreignKeyViolation) return null;
+  return pg.constraint?.includes("movie") ? "movie_id" : "actor_ids";
 }
 
 /** The character's actors become exactly `actorIds`: links kept stay in their casting order, new ones follow. */
@@ -201,12 +200,12 @@ const endOfCast = (movieId: number) => sql`(select coalesce(max(position) + 1, 0
  * against the film's version, so an editor with the film open meets a conflict instead of overwriting (or deleting)
  * a character changed here. Films locked before characters, in id order, as the movie form does.
  */
-async function lockFilms(tx: Pick<typeof db, "execute">, movieIds: number[]) {
+async function lockFilms(tx: Executor, movieIds: number[]) {
   const ids = [...new Set(movieIds)].filter((id) => Number.isSafeInteger(id) && id > 0).sort((a, b) => a - b);
   if (ids.length === 0) return;
   await tx.execute(sql`select id from movie where id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)}) order by id for update`);
 }
-async function touchFilms(tx: Pick<typeof db, "execute">, movieIds: number[]) {
+async function touchFilms(tx: Executor, movieIds: number[]) {
   const ids = [...new Set(movieIds)];
   if (ids.length === 0) return;
   await tx.execute(sql`update movie set updated_at = now() where id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`);

@@ -1,16 +1,9 @@
 import "server-only";
-import { sql, type SQL } from "drizzle-orm";
-import { db } from "../../index";
-
-export type Executor = Pick<typeof db, "execute">;
+import { sql } from "drizzle-orm";
+import { intArray, type Executor } from "../../toolkit";
 
 /** A file_ row removed from the database whose stored object the caller removes too. */
 export type OrphanFile = { id: number; file_key: string };
-
-/** `array[$1, $2, …]::int[]` with each id as a parameter. */
-export function intArray(ids: number[]): SQL {
-  return ids.length ? sql`array[${sql.join(ids.map((id) => sql`${id}`), sql`, `)}]::int[]` : sql`'{}'::int[]`;
-}
 
 /**
  * Which of these ids are public stored images that are nobody's avatar (a tampered id, a file that is not an
