@@ -221,7 +221,6 @@ runMain(async () => {
   try {
     const url = provided.embedded || values.database ? provided.withDatabase(values.database ?? "marquee_large") : provided.url;
     sql = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 10 });
-    let picked: Awaited<ReturnType<typeof pickTargets>>;
     let pgVersion: string;
     try {
       [{ server_version: pgVersion }] = await sql<[{ server_version: string }]>`show server_version`;
@@ -232,7 +231,7 @@ runMain(async () => {
       );
     }
     await applyMigrations(url);
-    picked = await pickTargets(sql, values.q!);
+    const picked = await pickTargets(sql, values.q!);
 
     const env: NodeJS.ProcessEnv = {
       ...process.env,

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useLayoutEffect, useRef, useState } from "react";
 import { ImageUp } from "@/components/ui/icons/image-up";
 import { RotateCcw } from "@/components/ui/icons/rotate-ccw";
 import { X } from "@/components/ui/icons/x";
@@ -63,15 +63,20 @@ export function ImageUpload({ name, label, multiple = false, defaultValue, error
   const [announcement, setAnnouncement] = useState("");
   const [blocked, setBlocked] = useState(false);
 
+  // The latest items and onChange for the effects and listeners below, updated before those effects run.
   const itemsRef = useRef(items);
-  itemsRef.current = items;
+  const onChangeRef = useRef(onChange);
+  useLayoutEffect(() => {
+    itemsRef.current = items;
+    onChangeRef.current = onChange;
+  });
   const uploading = items.some((i) => i.status === "uploading");
+  // The "wait for the uploads" notice goes once they have finished.
+  if (blocked && !uploading) setBlocked(false);
   const done = items.filter((i): i is Item & { status: "done" } => i.status === "done");
   // A single upload shows and submits the newest stored image only.
   const submitted = multiple ? done : done.slice(-1);
 
-  const onChangeRef = useRef(onChange);
-  onChangeRef.current = onChange;
   const submittedKey = submitted.map((d) => d.id).join(",");
   const firstRun = useRef(true);
   useEffect(() => {
@@ -96,9 +101,6 @@ export function ImageUpload({ name, label, multiple = false, defaultValue, error
     form.addEventListener("submit", hold, { capture: true });
     return () => form.removeEventListener("submit", hold, { capture: true });
   }, []);
-  useEffect(() => {
-    if (!uploading) setBlocked(false);
-  }, [uploading]);
 
   // Abort what is still uploading and free the local previews when the form goes away.
   useEffect(() => {

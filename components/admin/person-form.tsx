@@ -199,11 +199,10 @@ export function PersonEditor({ person }: { person: PersonForEdit }) {
   const [initial] = useState(person);
   const [version, setVersion] = useState(person.version);
   const [mainPhoto, setMainPhoto] = useState<PhotoRef | null>(person.mainPhoto);
-  const versionRef = useRef(version);
-  versionRef.current = version;
 
   function galleryChanged(change: GalleryState) {
-    if (change.version && change.version.before === versionRef.current) setVersion(change.version.after);
+    const moved = change.version;
+    if (moved) setVersion((current) => (moved.before === current ? moved.after : current));
     if (change.mainPhoto !== undefined) setMainPhoto(change.mainPhoto);
   }
 

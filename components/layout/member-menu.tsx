@@ -49,7 +49,7 @@ export default function MemberMenu({ viewer }: { viewer: ViewerSummary }) {
       <summary className="flex cursor-pointer list-none items-center gap-1.5 rounded-full p-0.5 pr-2 hover:bg-surface-muted [&::-webkit-details-marker]:hidden">
         <span className="relative block size-9 overflow-hidden rounded-full bg-surface-muted ring-1 ring-border">
           {viewer.avatarUrl ? (
-            // The avatar's own file, as before (unoptimized): a plain <img> needs no image code in the browser.
+            // eslint-disable-next-line @next/next/no-img-element -- the avatar's own file, unoptimized: a plain <img> needs no image code in the browser
             <img src={viewer.avatarUrl} alt="" decoding="async" className="absolute inset-0 size-full object-cover" data-testid="header-avatar" />
           ) : (
             <UserRound aria-hidden className="m-2 size-5 text-muted" />

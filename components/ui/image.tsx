@@ -15,5 +15,7 @@ export function Image(props: Props) {
   if (props.priority || props.preload) {
     preload(img.src, { as: "image", imageSrcSet: img.srcSet, imageSizes: img.sizes, fetchPriority: img.fetchPriority });
   }
-  return <img {...img} />;
+  const { alt, ...rest } = img;
+  // eslint-disable-next-line @next/next/no-img-element -- this is next/image's own <img>, its props from getImageProps
+  return <img alt={alt} {...rest} />;
 }

@@ -79,7 +79,10 @@ describe("the demo seed", () => {
     expect(gaps.no_birth).toBeLessThanOrEqual(10);
     const galleries = await db.execute<{ n: number }>(sql`select count(*)::int as n from person_photos group by person_id`);
     expect(galleries.length).toBeGreaterThanOrEqual(20);
-    for (const g of galleries) expect(g.n).toBeGreaterThanOrEqual(2), expect(g.n).toBeLessThanOrEqual(4);
+    for (const g of galleries) {
+      expect(g.n).toBeGreaterThanOrEqual(2);
+      expect(g.n).toBeLessThanOrEqual(4);
+    }
   });
 
   it("stores every image through the storage layer as a real file", async () => {

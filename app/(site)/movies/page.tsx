@@ -61,7 +61,8 @@ export default async function MoviesPage({ searchParams }: Props) {
     filters = { ...filters, mine: null };
   }
   const pageFor = (f: MovieFilters) => pageOf(f, viewer?.id);
-  let [options, result] = await Promise.all([getFilterOptions(), pageFor(filters)]);
+  const [options, firstResult] = await Promise.all([getFilterOptions(), pageFor(filters)]);
+  let result = firstResult;
 
   // Ids that are well-formed but name no genre or country with films (genre=999999) are ignored, not obeyed.
   const unknownGenres = filters.genreIds.filter((id) => !options.genres.some((g) => g.id === id));

@@ -57,7 +57,8 @@ export default async function PeoplePage({ searchParams }: Props) {
   const { filters: parsed, notices } = parsePeopleFilters(await searchParams);
   let filters = parsed;
   const query = (f: PeopleFilters) => getPeople({ q: f.q, countryId: f.country, role: f.role, sort: f.sort, page: f.page });
-  let [countries, result] = await Promise.all([getPeopleCountries(), query(filters)]);
+  const [countries, firstResult] = await Promise.all([getPeopleCountries(), query(filters)]);
+  let result = firstResult;
 
   let country = filters.country ? countries.find((c) => c.id === filters.country) : undefined;
   if (filters.country && !country) {
