@@ -4,7 +4,7 @@ import { Plus } from "@/components/ui/icons/plus";
 import { type AdminColumn, AdminHeader, AdminTable, DeletedNotice, ListEmpty, ButtonLink, ListToolbar, RowLinks, ToolbarSelect, EditedCell } from "@/components/admin/kit";
 import { Pagination } from "@/components/ui/pagination";
 import { listAdminCharacters } from "@/db/queries/admin/characters";
-import { ADMIN_PAGE_SIZE } from "@/db/queries/admin/people";
+import { ADMIN_PAGE_SIZE } from "@/db/queries/admin/people/list";
 import { formatNumber, plural } from "@/lib/format";
 import { requireEditor } from "@/lib/session";
 import { characterHref } from "@/lib/slug";

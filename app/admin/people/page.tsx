@@ -4,7 +4,7 @@ import { Plus } from "@/components/ui/icons/plus";
 import { UserRound } from "@/components/ui/icons/user-round";
 import { type AdminColumn, AdminHeader, AdminTable, DeletedNotice, ListEmpty, ButtonLink, ListToolbar, RowLinks, ToolbarSelect, EditedCell } from "@/components/admin/kit";
 import { Pagination } from "@/components/ui/pagination";
-import { ADMIN_PAGE_SIZE, getCountryOptions, listAdminPeople } from "@/db/queries/admin/people";
+import { ADMIN_PAGE_SIZE, getCountryOptions, listAdminPeople } from "@/db/queries/admin/people/list";
 import { formatDate, formatNumber, plural } from "@/lib/format";
 import { requireEditor } from "@/lib/session";
 import { personHref } from "@/lib/slug";
