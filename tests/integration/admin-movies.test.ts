@@ -1,13 +1,9 @@
 import { asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import {
-  createMovie,
-  deleteMovie,
-  getEditableMovie,
-  getMovieDeleteConsequences,
-  listAdminMovies,
-  updateMovie,
-} from "@/db/queries/admin/movies";
+import { deleteMovie, getMovieDeleteConsequences } from "@/db/queries/admin/movies/delete";
+import { getEditableMovie } from "@/db/queries/admin/movies/form";
+import { listAdminMovies } from "@/db/queries/admin/movies/list";
+import { createMovie, updateMovie } from "@/db/queries/admin/movies/save";
 import { createCharacter } from "@/db/queries/admin/characters";
 import { getMovieDetail } from "@/db/queries/movie-detail";
 import { versionField } from "@/lib/validation/admin/version";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AdminHeader } from "@/components/admin/kit";
 import { MovieForm } from "@/components/admin/movie-form";
-import { getMovieFormOptions } from "@/db/queries/admin/movies";
+import { getMovieFormOptions } from "@/db/queries/admin/movies/form";
 import { requireEditor } from "@/lib/session";
 
 export const metadata: Metadata = { title: "New movie" };
