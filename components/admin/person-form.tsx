@@ -10,7 +10,7 @@ import { ImageUpload } from "@/components/admin/image-upload";
 import { FormSection } from "@/components/admin/kit";
 import { PersonGallery } from "@/components/admin/person-gallery";
 import { Field, FormMessage, SubmitButton } from "@/components/ui/form";
-import type { PersonForEdit, PhotoRef } from "@/db/queries/admin/people";
+import type { PersonForEdit, PhotoRef } from "@/db/queries/admin/people/form";
 import { EARLIEST_DATE, GENDER_LABELS, GENDERS, PERSON_LIMITS } from "@/lib/validation/admin/person";
 
 const controlStyles =
