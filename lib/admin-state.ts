@@ -1,4 +1,4 @@
-import type { FormState } from "@/lib/action";
+import type { FormState } from "@/lib/form-state";
 
 /** A row that references what an editor is deleting, with a link to go and fix it. */
 export type Reference = { label: string; href?: string };

@@ -3,7 +3,7 @@ import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { auth } from "@/auth";
 import { viewerOfRequest, type Viewer } from "@/db/queries/users";
-import type { FormState } from "@/lib/action";
+import type { FormState } from "@/lib/form-state";
 import { requestPath } from "@/lib/request-path";
 
 export type { Viewer };

@@ -5,7 +5,7 @@ import { useActionState, useRef, useState } from "react";
 import { UserRound } from "@/components/ui/icons/user-round";
 import { changePasswordAction, deleteAccountAction, removeAvatarAction, updateProfileAction, uploadAvatarAction } from "@/app/(account)/account/actions";
 import { Field, FormMessage, SubmitButton } from "@/components/ui/form";
-import type { FormState } from "@/lib/action";
+import type { FormState } from "@/lib/form-state";
 
 type Account = { username: string; email: string; first_name: string; last_name: string; avatarUrl: string | null };
 

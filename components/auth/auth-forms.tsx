@@ -5,7 +5,7 @@ import { useActionState } from "react";
 import { signInAction, signUpAction } from "@/app/(auth)/actions";
 import { preloadMemberMenu } from "@/components/layout/user-menu";
 import { Field, FormMessage, SubmitButton } from "@/components/ui/form";
-import type { FormState } from "@/lib/action";
+import type { FormState } from "@/lib/form-state";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [state, action] = useActionState<FormState, FormData>(signInAction, {});

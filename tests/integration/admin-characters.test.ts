@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { createCharacter, deleteCharacter, getCharacterForEdit, listAdminCharacters, updateCharacter } from "@/db/queries/admin/characters";
 import { character_, movie, person } from "@/db/schema";
-import { parseForm } from "@/lib/action";
+import { parseForm } from "@/lib/form-state";
 import { characterCreateSchema, characterUpdateSchema, parseAdminCharactersParams, type CharacterInput } from "@/lib/validation/admin/character";
 import { openTestDatabase } from "../support/database";
 

@@ -6,7 +6,7 @@ import { addGalleryPhotos, makeMainPhoto, removeGalleryPhoto } from "@/db/querie
 import { listAdminPeople } from "@/db/queries/admin/people/list";
 import { createPerson, updatePerson } from "@/db/queries/admin/people/save";
 import { character_, character_actors, countries, file_, movie, person, person_photos } from "@/db/schema";
-import { parseForm } from "@/lib/action";
+import { parseForm } from "@/lib/form-state";
 import { parseAdminPeopleParams, personCreateSchema, personUpdateSchema, type PersonInput } from "@/lib/validation/admin/person";
 import { openTestDatabase } from "../support/database";
 

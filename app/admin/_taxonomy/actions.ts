@@ -8,7 +8,8 @@ import {
   previewTaxonomyMerge,
   updateTaxonomyItem,
 } from "@/db/queries/admin/taxonomy";
-import { ActionRefusal, editorAction, FIX_FIELDS } from "@/lib/action";
+import { ActionRefusal, editorAction } from "@/lib/action";
+import { FIX_FIELDS } from "@/lib/form-state";
 import type { DeleteState, SaveState } from "@/lib/admin-state";
 import { formatNumber, plural } from "@/lib/format";
 import { TAXONOMY, taxonomySchemas, type TaxonomyKind } from "@/lib/validation/admin/taxonomy";

@@ -9,7 +9,8 @@ import {
   updateCharacter,
   type CharacterForEdit,
 } from "@/db/queries/admin/characters";
-import { ActionRefusal, editorAction, FIX_FIELDS } from "@/lib/action";
+import { ActionRefusal, editorAction } from "@/lib/action";
+import { FIX_FIELDS } from "@/lib/form-state";
 import type { DeleteState, SaveState } from "@/lib/admin-state";
 import { characterHref } from "@/lib/slug";
 import { characterCreateSchema, characterDeleteSchema, characterUpdateSchema } from "@/lib/validation/admin/character";

@@ -2,7 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { deleteUnusedFile, setFileVisibility } from "@/db/queries/admin/files";
-import { editorAction, type FormState } from "@/lib/action";
+import { editorAction } from "@/lib/action";
+import type { FormState } from "@/lib/form-state";
 import type { DeleteState } from "@/lib/admin-state";
 import { isAdmin } from "@/lib/session";
 import { getStorage } from "@/lib/storage";

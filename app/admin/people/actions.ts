@@ -2,23 +2,14 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import {
-  addGalleryPhotos,
-  createPerson,
-  deletePerson,
-  getPersonChoiceLabels,
-  getPersonName,
-  makeMainPhoto,
-  removeGalleryPhoto,
-  updatePerson,
-  type OrphanFile,
-  type PersonForEdit,
-  type PhotoRef,
-  type VersionChange,
-} from "@/db/queries/admin/people";
-import { parseForm, typedValues } from "@/lib/action";
+import { deletePerson } from "@/db/queries/admin/people/delete";
+import type { OrphanFile } from "@/db/queries/admin/people/files";
+import { getPersonChoiceLabels, getPersonName, type PersonForEdit, type PhotoRef } from "@/db/queries/admin/people/form";
+import { addGalleryPhotos, makeMainPhoto, removeGalleryPhoto, type VersionChange } from "@/db/queries/admin/people/gallery";
+import { createPerson, updatePerson } from "@/db/queries/admin/people/save";
+import { ActionRefusal, editorAction, type FailureKind } from "@/lib/action";
+import { FIX_FIELDS, type FormState } from "@/lib/form-state";
 import type { DeleteState, SaveState } from "@/lib/admin-state";
-import { authorizeEditor } from "@/lib/session";
 import { personHref } from "@/lib/slug";
 import { getStorage } from "@/lib/storage";
 import { galleryAddSchema, galleryPhotoSchema, GENDER_LABELS, personCreateSchema, personDeleteSchema, personUpdateSchema } from "@/lib/validation/admin/person";
@@ -28,8 +19,6 @@ export type PersonSaveState = SaveState & { saved?: { version: string; mainPhoto
 
 /** A gallery change: when it changed the person row (the main photo), its version before and after. */
 export type GalleryState = { ok?: boolean; message?: string; fieldError?: string; version?: VersionChange; mainPhoto?: PhotoRef | null; done?: number };
-
-const FIX_FIELDS = "Please correct the highlighted fields.";
 
 /** The pages that show a person: public page and lists, films' casts, the admin. */
 function revalidatePersonPages(person: { id: number; name: string } | null) {
@@ -70,60 +59,54 @@ function conflictRows(current: PersonForEdit) {
   ];
 }
 
-export async function createPersonAction(_previous: PersonSaveState, formData: FormData): Promise<PersonSaveState> {
-  const auth = await authorizeEditor();
-  if (auth.denied) return auth.denied;
-  const parsed = parseForm(personCreateSchema, formData);
-  if (parsed.state) return parsed.state;
-  const result = await createPerson(parsed.data);
-  if ("fieldErrors" in result) return { message: FIX_FIELDS, fieldErrors: result.fieldErrors, values: typedValues(formData) };
-  revalidatePersonPages({ id: result.id, name: fullName(parsed.data.first_name, parsed.data.last_name) });
+export const createPersonAction = editorAction(personCreateSchema, async (input): Promise<PersonSaveState> => {
+  const result = await createPerson(input);
+  if ("fieldErrors" in result) throw new ActionRefusal(FIX_FIELDS, result.fieldErrors);
+  revalidatePersonPages({ id: result.id, name: fullName(input.first_name, input.last_name) });
   redirect(`/admin/people/${result.id}?created=1`);
-}
+});
 
-export async function updatePersonAction(_previous: PersonSaveState, formData: FormData): Promise<PersonSaveState> {
-  const auth = await authorizeEditor();
-  if (auth.denied) return auth.denied;
-  const parsed = parseForm(personUpdateSchema, formData, { hidden: ["id", "version"] });
-  if (parsed.state) return parsed.state;
-  const { id, version, ...input } = parsed.data;
-  const values = typedValues(formData);
-  const result = await updatePerson(id, version, input);
-  if ("ok" in result) {
-    revalidatePersonPages({ id, name: fullName(input.first_name, input.last_name) });
-    return { ok: true, message: "Saved. The public page shows the change.", values: { ...values, version: result.version }, saved: { version: result.version, mainPhoto: result.mainPhoto } };
-  }
-  if ("fieldErrors" in result) return { message: FIX_FIELDS, fieldErrors: result.fieldErrors, values };
-  if ("gone" in result) return { message: "This person was deleted by someone else. Your changes were not saved.", values };
-  // Someone saved first: nothing written. Their values beside ours (pickers by name), and their version so that
-  // saving again overwrites knowingly.
-  const labels = await getPersonChoiceLabels(input.country_id, input.main_photo_id);
-  return {
-    message: "This person was changed by someone else since you opened it. Nothing was saved yet.",
-    conflict: { version: result.conflict.version, theirs: conflictRows(result.conflict) },
-    values: { ...values, ...labels, gender_label: genderLabel(input.gender), version: result.conflict.version },
-  };
-}
-
-export async function deletePersonAction(_previous: DeleteState, formData: FormData): Promise<DeleteState> {
-  const auth = await authorizeEditor();
-  if (auth.denied) return auth.denied;
-  const parsed = personDeleteSchema.safeParse({ id: formData.get("id") ?? undefined, confirm: formData.get("confirm") ?? undefined });
-  if (!parsed.success) return { message: "This person could not be found." };
-  const outcome = await deletePerson(parsed.data.id, parsed.data.confirm === "yes");
-  if ("gone" in outcome) return { message: "This person was already deleted." };
-  if ("references" in outcome) {
+export const updatePersonAction = editorAction(
+  personUpdateSchema,
+  async ({ id, version, ...input }, { values }): Promise<PersonSaveState> => {
+    const result = await updatePerson(id, version, input);
+    if ("ok" in result) {
+      revalidatePersonPages({ id, name: fullName(input.first_name, input.last_name) });
+      return { ok: true, message: "Saved. The public page shows the change.", values: { ...values, version: result.version }, saved: { version: result.version, mainPhoto: result.mainPhoto } };
+    }
+    if ("fieldErrors" in result) throw new ActionRefusal(FIX_FIELDS, result.fieldErrors);
+    if ("gone" in result) throw new ActionRefusal("This person was deleted by someone else. Your changes were not saved.");
+    // Someone saved first: nothing written. Their values beside ours (pickers by name), and their version so that
+    // saving again overwrites knowingly.
+    const labels = await getPersonChoiceLabels(input.country_id, input.main_photo_id);
     return {
-      message: "This person cannot be deleted while they direct or play in films. Change those films first.",
-      references: outcome.references,
-      referenceCount: outcome.referenceCount,
+      message: "This person was changed by someone else since you opened it. Nothing was saved yet.",
+      conflict: { version: result.conflict.version, theirs: conflictRows(result.conflict) },
+      values: { ...values, ...labels, gender_label: genderLabel(input.gender), version: result.conflict.version },
     };
-  }
-  if ("needsConfirmation" in outcome) return { needsConfirmation: outcome.needsConfirmation };
-  await removeStoredFiles(outcome.removedFiles);
-  revalidatePersonPages({ id: parsed.data.id, name: outcome.name });
-  redirect(`/admin/people?deleted=${encodeURIComponent(outcome.name.slice(0, 120))}`);
-}
+  },
+  { hidden: ["id", "version"] },
+);
+
+export const deletePersonAction = editorAction(
+  personDeleteSchema,
+  async ({ id, confirm }): Promise<DeleteState> => {
+    const outcome = await deletePerson(id, confirm === "yes");
+    if ("gone" in outcome) return { message: "This person was already deleted." };
+    if ("references" in outcome) {
+      return {
+        message: "This person cannot be deleted while they direct or play in films. Change those films first.",
+        references: outcome.references,
+        referenceCount: outcome.referenceCount,
+      };
+    }
+    if ("needsConfirmation" in outcome) return { needsConfirmation: outcome.needsConfirmation };
+    await removeStoredFiles(outcome.removedFiles);
+    revalidatePersonPages({ id, name: outcome.name });
+    redirect(`/admin/people?deleted=${encodeURIComponent(outcome.name.slice(0, 120))}`);
+  },
+  { failed: (state, kind) => (kind === "invalid" ? { message: "This person could not be found." } : state) },
+);
 
 // ---------------------------------------------------------------------------------------------------------------
 // Gallery
@@ -136,49 +119,53 @@ async function afterGalleryChange(personId: number) {
 
 const GONE = "This person was deleted by someone else.";
 
-export async function addGalleryPhotosAction(_previous: GalleryState, formData: FormData): Promise<GalleryState> {
-  const auth = await authorizeEditor();
-  if (auth.denied) return { message: auth.denied.message };
-  const parsed = galleryAddSchema.safeParse({ person_id: formData.get("person_id") ?? undefined, file_ids: formData.getAll("file_ids") });
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return issue.path[0] === "person_id" ? { message: issue.message } : { fieldError: issue.message, message: issue.message };
-  }
-  const outcome = await addGalleryPhotos(parsed.data.person_id, parsed.data.file_ids);
-  if ("gone" in outcome) return { message: GONE };
-  if ("fieldError" in outcome) return { fieldError: outcome.fieldError, message: outcome.fieldError };
-  await afterGalleryChange(parsed.data.person_id);
-  const added = outcome.added ?? 0;
-  return { ok: true, done: Date.now(), message: added === 1 ? "1 photo added to the gallery." : `${added} photos added to the gallery.` };
+/** The gallery's controls answer in one line; a bad file list is also shown beside the upload field. */
+function galleryFailure(state: FormState, kind: FailureKind): GalleryState {
+  const fieldErrors = state.fieldErrors ?? {};
+  if (kind !== "invalid" || fieldErrors.person_id || !fieldErrors.file_ids) return { message: fieldErrors.person_id ?? Object.values(fieldErrors)[0] ?? state.message };
+  return { fieldError: fieldErrors.file_ids, message: fieldErrors.file_ids };
 }
 
-export async function makeMainPhotoAction(_previous: GalleryState, formData: FormData): Promise<GalleryState> {
-  const auth = await authorizeEditor();
-  if (auth.denied) return { message: auth.denied.message };
-  const parsed = galleryPhotoSchema.safeParse({ person_id: formData.get("person_id") ?? undefined, file_id: formData.get("file_id") ?? undefined });
-  if (!parsed.success) return { message: parsed.error.issues[0].message };
-  const outcome = await makeMainPhoto(parsed.data.person_id, parsed.data.file_id);
-  if ("gone" in outcome) return { message: GONE };
-  if ("fieldError" in outcome) return { message: outcome.fieldError };
-  await afterGalleryChange(parsed.data.person_id);
-  return { ok: true, done: Date.now(), message: "This photo is now the main photo.", version: outcome.version, mainPhoto: outcome.mainPhoto };
-}
+export const addGalleryPhotosAction = editorAction(
+  galleryAddSchema,
+  async ({ person_id, file_ids }): Promise<GalleryState> => {
+    const outcome = await addGalleryPhotos(person_id, file_ids);
+    if ("gone" in outcome) return { message: GONE };
+    if ("fieldError" in outcome) return { fieldError: outcome.fieldError, message: outcome.fieldError };
+    await afterGalleryChange(person_id);
+    const added = outcome.added ?? 0;
+    return { ok: true, done: Date.now(), message: added === 1 ? "1 photo added to the gallery." : `${added} photos added to the gallery.` };
+  },
+  { failed: galleryFailure },
+);
 
-export async function removeGalleryPhotoAction(_previous: GalleryState, formData: FormData): Promise<GalleryState> {
-  const auth = await authorizeEditor();
-  if (auth.denied) return { message: auth.denied.message };
-  const parsed = galleryPhotoSchema.safeParse({ person_id: formData.get("person_id") ?? undefined, file_id: formData.get("file_id") ?? undefined });
-  if (!parsed.success) return { message: parsed.error.issues[0].message };
-  const outcome = await removeGalleryPhoto(parsed.data.person_id, parsed.data.file_id);
-  if ("gone" in outcome) return { message: GONE };
-  if ("fieldError" in outcome) return { message: outcome.fieldError };
-  await removeStoredFiles(outcome.removedFiles ?? []);
-  await afterGalleryChange(parsed.data.person_id);
-  return {
-    ok: true,
-    done: Date.now(),
-    message: outcome.mainPhoto === null ? "Photo removed. It was the main photo: the person has none now." : "Photo removed from the gallery.",
-    version: outcome.version,
-    mainPhoto: outcome.mainPhoto,
-  };
-}
+export const makeMainPhotoAction = editorAction(
+  galleryPhotoSchema,
+  async ({ person_id, file_id }): Promise<GalleryState> => {
+    const outcome = await makeMainPhoto(person_id, file_id);
+    if ("gone" in outcome) return { message: GONE };
+    if ("fieldError" in outcome) return { message: outcome.fieldError };
+    await afterGalleryChange(person_id);
+    return { ok: true, done: Date.now(), message: "This photo is now the main photo.", version: outcome.version, mainPhoto: outcome.mainPhoto };
+  },
+  { failed: galleryFailure },
+);
+
+export const removeGalleryPhotoAction = editorAction(
+  galleryPhotoSchema,
+  async ({ person_id, file_id }): Promise<GalleryState> => {
+    const outcome = await removeGalleryPhoto(person_id, file_id);
+    if ("gone" in outcome) return { message: GONE };
+    if ("fieldError" in outcome) return { message: outcome.fieldError };
+    await removeStoredFiles(outcome.removedFiles ?? []);
+    await afterGalleryChange(person_id);
+    return {
+      ok: true,
+      done: Date.now(),
+      message: outcome.mainPhoto === null ? "Photo removed. It was the main photo: the person has none now." : "Photo removed from the gallery.",
+      version: outcome.version,
+      mainPhoto: outcome.mainPhoto,
+    };
+  },
+  { failed: galleryFailure },
+);

@@ -2,7 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { changeUserRole, otherActiveAdmins, setUserDisabled, type UserChangeOutcome } from "@/db/queries/admin/users";
-import { adminAction, type FormState } from "@/lib/action";
+import { adminAction } from "@/lib/action";
+import type { FormState } from "@/lib/form-state";
 import { userRoleSchema, userStatusSchema } from "@/lib/validation/admin/user";
 
 /** A user row's answer; `needsConfirmation` asks an admin to confirm giving up their own admin role. */
