@@ -2,6 +2,8 @@
  * Public URLs start with the numeric id; a readable slug may follow (/movies/42-the-godfather). Any other
  * spelling of the same id redirects to the canonical one.
  */
+import { parseId } from "@/lib/ids";
+
 export function slugify(text: string): string {
   return text
     .normalize("NFKD")
@@ -23,8 +25,7 @@ export function idSegment(id: number, name: string): string {
 export function parseIdSegment(segment: string): number | null {
   const match = /^(\d{1,10})(?:-|$)/.exec(decodeURIComponentSafe(segment));
   if (!match) return null;
-  const id = Number(match[1]);
-  return id > 0 && id <= 2_147_483_647 ? id : null;
+  return parseId(match[1]);
 }
 
 function decodeURIComponentSafe(text: string): string {

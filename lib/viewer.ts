@@ -2,6 +2,7 @@
  * The contract of GET /api/viewer (app/api/viewer/route.ts), shared by the route and the client islands that read
  * it (components/viewer/viewer-store.ts).
  */
+import { MAX_ID } from "@/lib/ids";
 
 /** The most movie ids one request may ask about (a page shows at most 60 cards and one movie). */
 export const VIEWER_MAX_MOVIES = 200;
@@ -13,7 +14,7 @@ export type ViewerResponse =
   | { viewer: ViewerSummary; favorites: number[]; person: PersonFavorites | null };
 
 const ID = /^[1-9]\d{0,9}$/;
-const isId = (value: string) => ID.test(value) && Number(value) <= 2_147_483_647;
+const isId = (value: string) => ID.test(value) && Number(value) <= MAX_ID;
 
 /** `movies=1,2,3` (or repeated) and an optional `person=7`; anything else is a 400 with the reason. */
 export function parseViewerQuery(params: URLSearchParams): { movies: number[]; person: number | null } | { error: string } {

@@ -5,6 +5,7 @@
  * The parameters themselves, their defaults and the canonical URL: ./movie-filters-url.ts (re-exported here).
  */
 import { z } from "zod";
+import { MAX_ID } from "@/lib/ids";
 import {
   EMPTY_MOVIE_FILTERS,
   FAVORITE_FILTERS,
@@ -20,8 +21,6 @@ import {
 } from "./movie-filters-url";
 
 export * from "./movie-filters-url";
-
-const MAX_ID = 2_147_483_647;
 
 // Digits only: "1e3", "0x10", "12.5", "+5" and "-1" are not what a person typed into a year or page box.
 const wholeNumber = z

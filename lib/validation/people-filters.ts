@@ -4,6 +4,7 @@
  * each correction is reported as a notice the page can show. Never throws.
  */
 import { z } from "zod";
+import { MAX_ID } from "@/lib/ids";
 
 export const PEOPLE_PAGE_SIZE = 24;
 export const PEOPLE_QUERY_MAX_LENGTH = 100;
@@ -36,8 +37,6 @@ export type PeopleFilters = {
 };
 
 export type SearchParamsRecord = Record<string, string | string[] | undefined>;
-
-const MAX_ID = 2_147_483_647;
 
 const querySchema = z
   .string()

@@ -12,7 +12,8 @@ import {
   updateTaxonomyItem,
 } from "@/db/queries/admin/taxonomy";
 import { countries, genres, movie, movie_genres, person } from "@/db/schema";
-import { parseRouteId, parseTaxonomyFilters, taxonomySchemas } from "@/lib/validation/admin/taxonomy";
+import { parseExactId } from "@/lib/ids";
+import { parseTaxonomyFilters, taxonomySchemas } from "@/lib/validation/admin/taxonomy";
 import { openTestDatabase } from "../support/database";
 
 const { db, sql: client } = openTestDatabase();
@@ -85,7 +86,7 @@ describe("names", () => {
     expect(merge.safeParse({ id: "3", target_id: "" }).error?.issues[0].message).toBe("Choose the genre to merge into.");
     expect(merge.safeParse({ id: "3", target_id: "4", confirm: "maybe" }).data).toEqual({ id: 3, target_id: 4, confirm: undefined });
     expect(taxonomySchemas("genre").update.safeParse({ id: "3", name: "X", version: "yesterday" }).success).toBe(false);
-    expect(["12", "0", "-1", "12abc", "1e3", "99999999999"].map(parseRouteId)).toEqual([12, null, null, null, null, null]);
+    expect(["12", "0", "-1", "12abc", "1e3", "99999999999"].map(parseExactId)).toEqual([12, null, null, null, null, null]);
   });
 });
 

@@ -8,9 +8,10 @@ import { CSV_MAX_BYTES, parseFavoritesCsv } from "@/lib/favorites-csv";
 import { rememberPendingFavorite } from "@/lib/pending-favorite";
 import { memberAction, publicAction } from "@/lib/action";
 import { safeCallbackPath } from "@/lib/validation/account";
+import { idField } from "@/lib/validation/ids";
 
 const toggleSchema = z.object({
-  movieId: z.coerce.number().int().positive().max(2_147_483_647),
+  movieId: idField("That film could not be found."),
   intent: z.enum(["add", "remove"]),
   returnTo: z.string().max(2000).optional(),
   /** "1" when the heart's script sent it (it wants an answer, not a redirect). */

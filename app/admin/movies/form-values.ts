@@ -1,5 +1,7 @@
 import "server-only";
-import type { EditableMovie, MovieReferences, PickedEntity, PickedFile } from "@/db/queries/admin/movies";
+import type { EditableMovie, PickedEntity, PickedFile } from "@/db/queries/admin/movies/form";
+import type { MovieReferenceField, MovieReferences } from "@/db/queries/admin/movies/references";
+import { parseId } from "@/lib/ids";
 import type { RawMovieForm } from "@/lib/validation/admin/movie";
 
 /**
@@ -10,26 +12,22 @@ import type { RawMovieForm } from "@/lib/validation/admin/movie";
  */
 export type CastRowValue = { key: string; id: number | null; name: string; description: string; role: string; actors: PickedEntity[] };
 
-const MAX_ID = 2_147_483_647;
-
-/** A positive 32-bit id, or null. */
-export function idOf(text: string | undefined | null): number | null {
-  if (!text || !/^\d{1,10}$/.test(text.trim())) return null;
-  const n = Number(text.trim());
-  return n >= 1 && n <= MAX_ID ? n : null;
-}
-
 /** Every id a raw form mentions that could name something, for looking up labels even when validation failed. */
 export function rawReferencedIds(raw: RawMovieForm) {
   const personIds = new Set<number>();
-  const director = idOf(raw.director_id);
+  const director = parseId(raw.director_id);
   if (director) personIds.add(director);
-  for (const row of raw.cast ?? []) for (const a of row.actor_ids) if (idOf(a)) personIds.add(idOf(a)!);
+  for (const row of raw.cast ?? []) {
+    for (const actor of row.actor_ids) {
+      const id = parseId(actor);
+      if (id) personIds.add(id);
+    }
+  }
   return {
     personIds: [...personIds],
-    countryId: idOf(raw.country_id),
-    posterId: idOf(raw.poster_id),
-    genreIds: raw.genre_ids.map(idOf).filter((n): n is number => n !== null),
+    countryId: parseId(raw.country_id),
+    posterId: parseId(raw.poster_id),
+    genreIds: raw.genre_ids.map((v) => parseId(v)).filter((n): n is number => n !== null),
   };
 }
 
@@ -88,18 +86,18 @@ const LABELS: Record<string, string> = {
 
 /** The form's values after a submission: what was typed, with picked entities resolved to labels. */
 export function typedMovieValues(raw: RawMovieForm, refs: MovieReferences): Record<string, string> {
-  const director = refs.people.get(idOf(raw.director_id) ?? 0) ?? null;
-  const country = refs.country && refs.country.id === idOf(raw.country_id) ? refs.country : null;
-  const poster = refs.poster && refs.poster.id === idOf(raw.poster_id) ? refs.poster : null;
-  const genres = [...new Set(raw.genre_ids.map(idOf))].flatMap((id) => (id && refs.genres.has(id) ? [refs.genres.get(id)!] : []));
+  const director = refs.people.get(parseId(raw.director_id) ?? 0) ?? null;
+  const country = refs.country && refs.country.id === parseId(raw.country_id) ? refs.country : null;
+  const poster = refs.poster && refs.poster.id === parseId(raw.poster_id) ? refs.poster : null;
+  const genres = [...new Set(raw.genre_ids.map((v) => parseId(v)))].flatMap((id) => (id && refs.genres.has(id) ? [refs.genres.get(id)!] : []));
   const cast: CastRowValue[] | null =
     raw.cast?.map((row) => ({
       key: row.key,
-      id: idOf(row.id),
+      id: parseId(row.id),
       name: row.name,
       description: row.description,
       role: row.role,
-      actors: [...new Set(row.actor_ids.map(idOf))].flatMap((id) => (id && refs.people.has(id) ? [refs.people.get(id)!] : [])),
+      actors: [...new Set(row.actor_ids.map((v) => parseId(v)))].flatMap((id) => (id && refs.people.has(id) ? [refs.people.get(id)!] : [])),
     })) ?? null;
   const snapshot: Snapshot = {
     title: raw.title ?? "",
@@ -157,3 +155,17 @@ function snapshotOf(movie: EditableMovie): Snapshot {
 export function conflictRows(current: EditableMovie): { field: string; label: string; value: string }[] {
   return Object.entries(readable(snapshotOf(current))).map(([field, value]) => ({ field, label: LABELS[field] ?? field, value }));
 }
+
+/** What the form says beside a field whose picked id names nothing (tampered, or deleted meanwhile). */
+export function unknownReferenceErrors(fields: MovieReferenceField[]): Record<string, string> {
+  const said: Record<string, string> = {
+    director_id: "This person does not exist (any more): choose the director again.",
+    country_id: "This country does not exist (any more): choose it again.",
+    poster_id: "This image is no longer available: upload it again.",
+    genre_ids: "One of these genres does not exist (any more): reload the page.",
+  };
+  return Object.fromEntries(fields.map((field) => [field, said[field] ?? "One of these actors does not exist (any more): choose them again."]));
+}
+
+/** Said when a foreign key refused the save: a reference was deleted between the check and the write. */
+export const RACED = "Something this film refers to was deleted meanwhile: check the pickers and save again.";

@@ -4,7 +4,8 @@
  */
 import { z } from "zod";
 import { cleanSearch, parsePage } from "./list-params";
-import { first, idList, optionalText, requiredId, requiredLine } from "./person";
+import { idField, idListField } from "@/lib/validation/ids";
+import { first, optionalText, requiredLine } from "./person";
 import { versionField } from "./version";
 
 export const CHARACTER_LIMITS = { name: 200, description: 5_000, role: 32, actors: 50 } as const;
@@ -30,17 +31,17 @@ export const characterFields = {
   name: requiredLine(CHARACTER_LIMITS.name, "Enter the character's name."),
   description: optionalText(CHARACTER_LIMITS.description),
   role,
-  movie_id: requiredId("Choose the movie this character is in."),
-  actor_ids: idList("Choose the actors from the list.", CHARACTER_LIMITS.actors, `A character has at most ${CHARACTER_LIMITS.actors} actors.`),
+  movie_id: idField("Choose the movie this character is in."),
+  actor_ids: idListField("Choose the actors from the list.", CHARACTER_LIMITS.actors, `A character has at most ${CHARACTER_LIMITS.actors} actors.`),
 };
 
 export const characterCreateSchema = z.object(characterFields);
 export type CharacterInput = z.infer<typeof characterCreateSchema>;
 
-export const characterUpdateSchema = z.object({ ...characterFields, id: requiredId("This character could not be found."), version: versionField });
+export const characterUpdateSchema = z.object({ ...characterFields, id: idField("This character could not be found."), version: versionField });
 
 export const characterDeleteSchema = z.object({
-  id: requiredId("This character could not be found."),
+  id: idField("This character could not be found."),
   confirm: z.preprocess((v) => (v === "" || v === undefined ? null : v), z.literal("yes").nullable()).catch(null),
 });
 

@@ -3,6 +3,7 @@
  * back to the default) and the row actions' forms (visibility, delete).
  */
 import { z } from "zod";
+import { idField } from "@/lib/validation/ids";
 import { cleanSearch, oneOf, parsePage, single, type ListParams } from "./list-params";
 
 export const FILES_PAGE_SIZE = 50;
@@ -57,11 +58,7 @@ export function parseFileFilters(params: Params): FileFilters {
   };
 }
 
-const fileId = z.coerce
-  .number({ error: "This file could not be found." })
-  .int("This file could not be found.")
-  .min(1, "This file could not be found.")
-  .max(2_147_483_647, "This file could not be found.");
+const fileId = idField("This file could not be found.");
 
 export const fileVisibilitySchema = z.object({
   id: fileId,

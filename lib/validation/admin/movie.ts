@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { parseId } from "@/lib/ids";
+import { idField, idListField, optionalIdField } from "@/lib/validation/ids";
 import { versionField } from "./version";
 
 /**
@@ -26,19 +28,12 @@ export const MOVIE_LIMITS = {
   latestRelease: "2100-12-31",
 } as const;
 
-const MAX_ID = 2_147_483_647;
 
 const emptyToNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? null : v);
 const noControl = (v: string) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(v);
 
-const entityId = (what: string) =>
-  z.coerce
-    .number({ error: `Choose ${what} from the list.` })
-    .int(`Choose ${what} from the list.`)
-    .min(1, `Choose ${what} from the list.`)
-    .max(MAX_ID, `Choose ${what} from the list.`);
-
-const optionalId = (what: string) => z.preprocess(emptyToNull, entityId(what).nullable().default(null));
+/** What a picker field says when its value names nothing. */
+const choose = (what: string) => `Choose ${what} from the list.`;
 
 const optionalText = (max: number) =>
   z.preprocess(
@@ -89,18 +84,9 @@ const budget = z.preprocess(
     .default(null),
 );
 
-const idList = (what: string, max: number, tooMany: string) =>
-  z.preprocess(
-    (v) => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]),
-    z
-      .array(entityId(what))
-      .max(max, tooMany)
-      .transform((ids) => [...new Set(ids)]),
-  );
-
 export const castRowSchema = z.object({
   /** An existing character of this film; null for a new one. */
-  id: optionalId("a character"),
+  id: optionalIdField(choose("a character")),
   name: z
     .string({ error: "Name the character." })
     .trim()
@@ -109,7 +95,7 @@ export const castRowSchema = z.object({
     .refine(noControl, "Remove the control characters."),
   description: optionalText(MOVIE_LIMITS.characterDescription),
   role: z.preprocess(emptyToNull, z.enum(CHARACTER_ROLES, { error: "Choose lead, supporting or minor." }).nullable().default(null)),
-  actor_ids: idList("an actor", MOVIE_LIMITS.actorsPerCharacter, `At most ${MOVIE_LIMITS.actorsPerCharacter} actors per character.`),
+  actor_ids: idListField(choose("an actor"), MOVIE_LIMITS.actorsPerCharacter, `At most ${MOVIE_LIMITS.actorsPerCharacter} actors per character.`),
 });
 
 export const movieSchema = z.object({
@@ -123,20 +109,20 @@ export const movieSchema = z.object({
   release_date: releaseDate,
   duration,
   budget,
-  director_id: optionalId("a director"),
-  country_id: optionalId("a country"),
-  poster_id: optionalId("a poster"),
-  genre_ids: idList("a genre", MOVIE_LIMITS.genres, `Choose at most ${MOVIE_LIMITS.genres} genres.`),
+  director_id: optionalIdField(choose("a director")),
+  country_id: optionalIdField(choose("a country")),
+  poster_id: optionalIdField(choose("a poster")),
+  genre_ids: idListField(choose("a genre"), MOVIE_LIMITS.genres, `Choose at most ${MOVIE_LIMITS.genres} genres.`),
   /** null: the form had no cast grid (a film with too many characters), so the cast is left as it is. */
   cast: z.array(castRowSchema).max(MOVIE_LIMITS.castRows, `At most ${MOVIE_LIMITS.castRows} characters here; add more from Characters.`).nullable(),
 });
 export type MovieInput = z.infer<typeof movieSchema>;
 export type CastRowInput = z.infer<typeof castRowSchema>;
 
-export const movieUpdateSchema = movieSchema.extend({ id: entityId("a movie"), version: versionField });
+export const movieUpdateSchema = movieSchema.extend({ id: idField("This movie could not be found."), version: versionField });
 
 export const movieDeleteSchema = z.object({
-  id: entityId("a movie"),
+  id: idField("This movie could not be found."),
   confirm: z.string().optional(),
 });
 
@@ -201,15 +187,18 @@ export function readMovieForm(formData: FormData): RawMovieForm {
 }
 
 /**
- * Validates a raw movie form. Field errors are keyed by field name, cast errors by `cast.<row index>.<field>`
- * (the grid shows them on the row), so the form can point at each one.
+ * Validates a raw movie form (with `movieUpdateSchema`, its id and version too). Field errors are keyed by field
+ * name, cast errors by `cast.<row index>.<field>` (the grid shows them on the row), so the form can point at each.
  */
-export function validateMovieForm(raw: RawMovieForm): { data: MovieInput; fieldErrors?: never } | { data?: never; fieldErrors: Record<string, string> } {
-  const result = movieSchema.safeParse({
+export function validateMovieForm<S extends typeof movieSchema | typeof movieUpdateSchema = typeof movieSchema>(
+  raw: RawMovieForm,
+  schema: S = movieSchema as S,
+): { data: z.output<S>; fieldErrors?: never } | { data?: never; fieldErrors: Record<string, string> } {
+  const result = schema.safeParse({
     ...raw,
     cast: raw.cast?.map(({ key: _key, ...row }) => row) ?? null,
   });
-  if (result.success) return { data: result.data };
+  if (result.success) return { data: result.data as z.output<S> };
   const fieldErrors: Record<string, string> = {};
   for (const issue of result.error.issues) {
     const path = issue.path.map(String);
@@ -241,26 +230,21 @@ export type AdminMovieListParams = {
 };
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-const positiveInt = (v: string | undefined, max: number): number | null => {
-  if (!v || !/^\d{1,10}$/.test(v.trim())) return null;
-  const n = Number(v.trim());
-  return n >= 1 && n <= max ? n : null;
-};
 
 /** Any query string becomes a valid list request: unknown values are ignored, `page` clamps to 1…100000. */
 export function parseAdminMovieListParams(search: Record<string, string | string[] | undefined>): AdminMovieListParams {
   const q = (first(search.q) ?? "").replace(/[\u0000-\u001f\u007f]/g, " ").trim().slice(0, 200);
   const sort = first(search.sort);
   const missing = [search.missing ?? []].flat().filter((m): m is AdminMovieMissing => (ADMIN_MOVIE_MISSING as readonly string[]).includes(m));
-  const year = positiveInt(first(search.year), 9999);
+  const year = parseId(first(search.year), 9999);
   return {
     q,
-    genreId: positiveInt(first(search.genre), MAX_ID),
-    countryId: positiveInt(first(search.country), MAX_ID),
+    genreId: parseId(first(search.genre)),
+    countryId: parseId(first(search.country)),
     year: year !== null && year >= 1800 && year <= 2200 ? year : null,
     missing: [...new Set(missing)],
     sort: (ADMIN_MOVIE_SORTS as readonly string[]).includes(sort ?? "") ? (sort as AdminMovieSort) : "updated",
-    page: Math.min(positiveInt(first(search.page), 100_000) ?? 1, 100_000),
+    page: Math.min(parseId(first(search.page), 100_000) ?? 1, 100_000),
   };
 }
 

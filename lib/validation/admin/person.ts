@@ -3,6 +3,8 @@
  * parameters of /admin/people. FormData values are strings: ids and dates are parsed here, "" means "none".
  */
 import { z } from "zod";
+import { parseId } from "@/lib/ids";
+import { idField, idListField, optionalIdField } from "@/lib/validation/ids";
 import { cleanSearch, parsePage } from "./list-params";
 import { versionField } from "./version";
 
@@ -12,7 +14,6 @@ export const GENDER_LABELS: Record<(typeof GENDERS)[number], string> = { female:
 /** The earliest date of birth the catalogue accepts (silent films' actors were born in the 1850s). */
 export const EARLIEST_DATE = "1800-01-01";
 
-const MAX_ID = 2_147_483_647;
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 /** "" and absent are the same: nothing chosen. */
@@ -37,23 +38,6 @@ export const optionalText = (max: number) =>
       .max(max, `Use at most ${max.toLocaleString("en-US")} characters.`)
       .refine((v) => !CONTROL_CHARACTERS.test(v), "Remove the control characters.")
       .nullable(),
-  );
-
-/** The id of a row chosen in a picker: a positive 32-bit integer, or null when nothing is chosen. */
-export const optionalId = (message: string) =>
-  z.preprocess(blankToNull, z.coerce.number({ error: message }).int(message).min(1, message).max(MAX_ID, message).nullable());
-
-export const requiredId = (message: string) =>
-  z.preprocess(blankToNull, z.coerce.number({ error: message }).int(message).min(1, message).max(MAX_ID, message));
-
-/** Several ids from repeated fields (a multiple picker): deduplicated, at most `max`. */
-export const idList = (message: string, max: number, tooMany: string) =>
-  z.preprocess(
-    (v) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v.filter((x) => x !== "") : [v]),
-    z
-      .array(z.coerce.number({ error: message }).int(message).min(1, message).max(MAX_ID, message), { error: message })
-      .max(max, tooMany)
-      .transform((ids) => [...new Set(ids)]),
   );
 
 function today(): string {
@@ -85,8 +69,8 @@ export const personFields = {
   gender: z.preprocess(blankToNull, z.enum(GENDERS, { error: "Choose one of the listed genders, or leave it unknown." }).nullable()),
   date_of_birth: optionalDate("date of birth"),
   date_of_death: optionalDate("date of death"),
-  country_id: optionalId("Choose a country from the list."),
-  main_photo_id: optionalId("Upload the main photo again."),
+  country_id: optionalIdField("Choose a country from the list."),
+  main_photo_id: optionalIdField("Upload the main photo again."),
 };
 
 type PersonDates = { date_of_birth: string | null; date_of_death: string | null };
@@ -101,25 +85,25 @@ export const personCreateSchema = z.object(personFields).superRefine(deathAfterB
 export type PersonInput = z.infer<typeof personCreateSchema>;
 
 export const personUpdateSchema = z
-  .object({ ...personFields, id: requiredId("This person could not be found."), version: versionField })
+  .object({ ...personFields, id: idField("This person could not be found."), version: versionField })
   .superRefine(deathAfterBirth);
 
 export const personDeleteSchema = z.object({
-  id: requiredId("This person could not be found."),
+  id: idField("This person could not be found."),
   confirm: z.preprocess(blankToNull, z.literal("yes").nullable()).catch(null),
 });
 
 export const galleryAddSchema = z.object({
-  person_id: requiredId("This person could not be found."),
-  file_ids: idList("Upload the photos again.", PERSON_LIMITS.gallery_batch, `Add at most ${PERSON_LIMITS.gallery_batch} photos at a time.`).refine(
+  person_id: idField("This person could not be found."),
+  file_ids: idListField("Upload the photos again.", PERSON_LIMITS.gallery_batch, `Add at most ${PERSON_LIMITS.gallery_batch} photos at a time.`).refine(
     (ids) => ids.length > 0,
     "Choose one or more photos to add, and wait until they are uploaded.",
   ),
 });
 
 export const galleryPhotoSchema = z.object({
-  person_id: requiredId("This person could not be found."),
-  file_id: requiredId("This photo is not in the gallery."),
+  person_id: idField("This person could not be found."),
+  file_id: idField("This photo is not in the gallery."),
 });
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -154,11 +138,10 @@ export const first = (v: string | string[] | undefined): string | undefined => (
 
 
 export function parseAdminPeopleParams(params: SearchParams): AdminPeopleParams {
-  const country = Number(first(params.country));
   const pick = <T extends string>(values: readonly T[], v: string | undefined): T | null => (values as readonly string[]).includes(v ?? "") ? (v as T) : null;
   return {
     q: cleanSearch(first(params.q), 100),
-    country: Number.isSafeInteger(country) && country >= 1 && country <= MAX_ID ? country : null,
+    country: parseId(first(params.country)),
     missing: pick(ADMIN_PEOPLE_MISSING, first(params.missing)),
     role: pick(ADMIN_PEOPLE_ROLES, first(params.role)),
     sort: pick(ADMIN_PEOPLE_SORTS, first(params.sort)) ?? "name",
@@ -178,9 +161,3 @@ export function adminPeopleHref(p: Partial<AdminPeopleParams>): string {
   return qs ? `/admin/people?${qs}` : "/admin/people";
 }
 
-/** A path segment that is exactly an id (/admin/people/42); anything else is a 404. */
-export function parseAdminId(segment: string): number | null {
-  if (!/^\d{1,10}$/.test(segment)) return null;
-  const id = Number(segment);
-  return id >= 1 && id <= MAX_ID ? id : null;
-}

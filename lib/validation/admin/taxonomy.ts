@@ -3,6 +3,7 @@
  * list's URL parameters. The same schemas give the forms their hints (required, maxLength).
  */
 import { z } from "zod";
+import { idField } from "@/lib/validation/ids";
 import { cleanSearch, parsePage, single, type ListParams } from "./list-params";
 import { versionField } from "./version";
 
@@ -51,19 +52,6 @@ export function parseTaxonomyFilters(kind: TaxonomyKind, params: Params): Taxono
   };
 }
 
-const MAX_ID = 2_147_483_647;
-
-/** An id from a form or URL: anything that is not a positive int4 is "not found" (never a database error). */
-export function idField(notFound: string) {
-  return z.coerce.number({ error: notFound }).int(notFound).min(1, notFound).max(MAX_ID, notFound);
-}
-
-/** A route's `[id]` segment: the id, or null for anything else ("12abc", "-1", "1e3"). */
-export function parseRouteId(raw: string): number | null {
-  if (!/^[1-9]\d{0,9}$/.test(raw)) return null;
-  const n = Number(raw);
-  return n <= MAX_ID ? n : null;
-}
 
 function nameField(kind: TaxonomyKind) {
   const { one, nameMax } = TAXONOMY[kind];

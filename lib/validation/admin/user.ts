@@ -3,6 +3,7 @@
  * the row actions' forms (role, disable / re-enable).
  */
 import { z } from "zod";
+import { idField } from "@/lib/validation/ids";
 import type { UserRole } from "@/db/schema";
 import { cleanSearch, oneOf, parsePage, single, type ListParams } from "./list-params";
 
@@ -35,11 +36,7 @@ export function parseUserFilters(params: Params): UserFilters {
   };
 }
 
-const userId = z.coerce
-  .number({ error: "This user could not be found." })
-  .int("This user could not be found.")
-  .min(1, "This user could not be found.")
-  .max(2_147_483_647, "This user could not be found.");
+const userId = idField("This user could not be found.");
 
 export const userRoleSchema = z.object({
   id: userId,

@@ -9,12 +9,13 @@ import { AdminHeader, ButtonLink } from "@/components/admin/kit";
 import { getCharacterForEdit } from "@/db/queries/admin/characters";
 import { requireEditor } from "@/lib/session";
 import { characterHref } from "@/lib/slug";
-import { first, parseAdminId } from "@/lib/validation/admin/person";
+import { first } from "@/lib/validation/admin/person";
+import { parseExactId } from "@/lib/ids";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const loadCharacter = cache(async (segment: string) => {
-  const id = parseAdminId(segment);
+  const id = parseExactId(segment);
   return id === null ? null : getCharacterForEdit(id);
 });
 

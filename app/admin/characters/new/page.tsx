@@ -5,14 +5,15 @@ import { CharacterForm } from "@/components/admin/character-form";
 import { AdminHeader } from "@/components/admin/kit";
 import { getMoviePick } from "@/db/queries/admin/characters";
 import { requireEditor } from "@/lib/session";
-import { first, parseAdminId } from "@/lib/validation/admin/person";
+import { first } from "@/lib/validation/admin/person";
+import { parseExactId } from "@/lib/ids";
 
 export const metadata: Metadata = { title: "New character" };
 
 /** ?movie=<id> starts the form in that movie (a link from a movie's admin page). */
 export default async function NewCharacterPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireEditor();
-  const movieId = parseAdminId(first((await searchParams).movie) ?? "");
+  const movieId = parseExactId(first((await searchParams).movie));
   const movie = movieId === null ? null : await getMoviePick(movieId);
   return (
     <>

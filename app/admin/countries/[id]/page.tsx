@@ -4,7 +4,7 @@ import { TaxonomyEditView } from "@/components/admin/taxonomy-pages";
 import { getTaxonomyItem, getTaxonomyReferences, listTaxonomyOptions } from "@/db/queries/admin/taxonomy";
 import { requireEditor } from "@/lib/session";
 import { cleanSearch } from "@/lib/validation/admin/list-params";
-import { parseRouteId } from "@/lib/validation/admin/taxonomy";
+import { parseExactId } from "@/lib/ids";
 import { deleteCountryAction, mergeCountryAction, updateCountryAction } from "../actions";
 
 export const metadata: Metadata = { title: "Edit country" };
@@ -13,7 +13,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 
 export default async function EditCountryPage({ params, searchParams }: Props) {
   await requireEditor();
-  const id = parseRouteId((await params).id);
+  const id = parseExactId((await params).id);
   if (!id) notFound();
   const [item, usage, options] = await Promise.all([getTaxonomyItem("country", id), getTaxonomyReferences("country", id), listTaxonomyOptions("country", id)]);
   if (!item) notFound();

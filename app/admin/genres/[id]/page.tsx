@@ -4,7 +4,7 @@ import { TaxonomyEditView } from "@/components/admin/taxonomy-pages";
 import { getTaxonomyItem, getTaxonomyReferences, listTaxonomyOptions } from "@/db/queries/admin/taxonomy";
 import { requireEditor } from "@/lib/session";
 import { cleanSearch } from "@/lib/validation/admin/list-params";
-import { parseRouteId } from "@/lib/validation/admin/taxonomy";
+import { parseExactId } from "@/lib/ids";
 import { deleteGenreAction, mergeGenreAction, updateGenreAction } from "../actions";
 
 export const metadata: Metadata = { title: "Edit genre" };
@@ -13,7 +13,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 
 export default async function EditGenrePage({ params, searchParams }: Props) {
   await requireEditor();
-  const id = parseRouteId((await params).id);
+  const id = parseExactId((await params).id);
   if (!id) notFound();
   const [item, usage, options] = await Promise.all([getTaxonomyItem("genre", id), getTaxonomyReferences("genre", id), listTaxonomyOptions("genre", id)]);
   if (!item) notFound();

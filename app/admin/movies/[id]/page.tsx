@@ -5,22 +5,16 @@ import { cache } from "react";
 import { ExternalLink } from "@/components/ui/icons/external-link";
 import { AdminHeader, ButtonLink } from "@/components/admin/kit";
 import { DeleteMovieButton, MovieForm } from "@/components/admin/movie-form";
-import { getEditableMovie, getMovieFormOptions } from "@/db/queries/admin/movies";
+import { getEditableMovie, getMovieFormOptions } from "@/db/queries/admin/movies/form";
 import { requireEditor } from "@/lib/session";
 import { movieHref } from "@/lib/slug";
+import { parseExactId } from "@/lib/ids";
 import { savedMovieValues } from "../form-values";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-/** Only a plain positive 32-bit id: "12abc", "-1", "1e3" and 99999999999 are 404s. */
-function movieIdOf(segment: string): number | null {
-  if (!/^\d{1,10}$/.test(segment)) return null;
-  const id = Number(segment);
-  return id >= 1 && id <= 2_147_483_647 ? id : null;
-}
-
 const loadMovie = cache(async (segment: string) => {
-  const id = movieIdOf(segment);
+  const id = parseExactId(segment);
   return id === null ? null : getEditableMovie(id);
 });
 

@@ -6,17 +6,18 @@ import { ChevronLeft } from "@/components/ui/icons/chevron-left";
 import { ExternalLink } from "@/components/ui/icons/external-link";
 import { AdminHeader, ButtonLink } from "@/components/admin/kit";
 import { PersonDeleteButton, PersonEditor } from "@/components/admin/person-form";
-import { getPersonForEdit } from "@/db/queries/admin/people";
+import { getPersonForEdit } from "@/db/queries/admin/people/form";
 import { formatNumber, plural } from "@/lib/format";
 import { requireEditor } from "@/lib/session";
 import { personHref } from "@/lib/slug";
-import { first, parseAdminId } from "@/lib/validation/admin/person";
+import { first } from "@/lib/validation/admin/person";
+import { parseExactId } from "@/lib/ids";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 // Shared by the metadata and the page (one statement per request).
 const loadPerson = cache(async (segment: string) => {
-  const id = parseAdminId(segment);
+  const id = parseExactId(segment);
   return id === null ? null : getPersonForEdit(id);
 });
 

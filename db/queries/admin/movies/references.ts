@@ -37,17 +37,20 @@ export async function resolveMovieReferences(
   };
 }
 
-/** Field errors for ids of a valid form that name nothing (tampered, or deleted meanwhile). */
-export function unknownReferenceErrors(input: MovieInput, refs: MovieReferences): Record<string, string> {
-  const errors: Record<string, string> = {};
-  if (input.director_id !== null && !refs.people.has(input.director_id)) errors.director_id = "This person does not exist (any more): choose the director again.";
-  if (input.country_id !== null && refs.country?.id !== input.country_id) errors.country_id = "This country does not exist (any more): choose it again.";
-  if (input.poster_id !== null && refs.poster?.id !== input.poster_id) errors.poster_id = "This image is no longer available: upload it again.";
-  if (input.genre_ids.some((g) => !refs.genres.has(g))) errors.genre_ids = "One of these genres does not exist (any more): reload the page.";
+/** A field of the movie form whose id(s) name nothing; `cast.<row>.actor_ids` for a row of the cast grid. */
+export type MovieReferenceField = "director_id" | "country_id" | "poster_id" | "genre_ids" | `cast.${number}.actor_ids`;
+
+/** The fields of a valid form whose ids name nothing (tampered, or deleted meanwhile); the action words them. */
+export function unknownReferences(input: MovieInput, refs: MovieReferences): MovieReferenceField[] {
+  const fields: MovieReferenceField[] = [];
+  if (input.director_id !== null && !refs.people.has(input.director_id)) fields.push("director_id");
+  if (input.country_id !== null && refs.country?.id !== input.country_id) fields.push("country_id");
+  if (input.poster_id !== null && refs.poster?.id !== input.poster_id) fields.push("poster_id");
+  if (input.genre_ids.some((g) => !refs.genres.has(g))) fields.push("genre_ids");
   input.cast?.forEach((row, i) => {
-    if (row.actor_ids.some((p) => !refs.people.has(p))) errors[`cast.${i}.actor_ids`] = "One of these actors does not exist (any more): choose them again.";
+    if (row.actor_ids.some((p) => !refs.people.has(p))) fields.push(`cast.${i}.actor_ids`);
   });
-  return errors;
+  return fields;
 }
 
 export function referencedIds(input: Pick<MovieInput, "director_id" | "country_id" | "poster_id" | "genre_ids" | "cast">) {

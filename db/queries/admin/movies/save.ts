@@ -6,15 +6,23 @@ import { movie } from "../../../schema";
 import { intArray, isForeignKeyViolation, type Executor } from "../../toolkit";
 import { matchesVersion, versionOf } from "../version";
 import { getEditableMovie, type EditableMovie } from "./form";
-import { referencedIds, resolveMovieReferences, unknownReferenceErrors } from "./references";
+import { referencedIds, resolveMovieReferences, unknownReferences, type MovieReferenceField, type MovieReferences } from "./references";
 
 /** Creating and updating a movie: the film, its genres and its cast in one transaction. */
 
+/**
+ * A save's outcome. Every refusal carries what the form's ids named, read once inside the transaction, so the
+ * action can put the picked people, country, poster and genres back by name without looking them up again.
+ * `unknown`: fields whose ids name nothing (nothing written); `raced`: something referred to was deleted between
+ * that check and the write (a foreign key refused it; nothing written); `gone`: the movie was deleted meanwhile;
+ * `conflict`: someone saved since the form was loaded (the movie as it is now).
+ */
 export type SaveMovieResult =
   | { ok: true; id: number; version: string }
-  | { ok: false; fieldErrors: Record<string, string> }
-  | { ok: false; gone: true }
-  | { ok: false; conflict: EditableMovie };
+  | { ok: false; references: MovieReferences; unknown: MovieReferenceField[] }
+  | { ok: false; references: MovieReferences; raced: true }
+  | { ok: false; references: MovieReferences; gone: true }
+  | { ok: false; references: MovieReferences; conflict: EditableMovie };
 
 function movieColumns(input: MovieInput) {
   return {
@@ -99,31 +107,41 @@ async function writeCast(tx: Executor, movieId: number, cast: CastRowInput[]) {
   }
 }
 
-/** Checks every id the form refers to inside the transaction; FK races still end as field errors, never a 500. */
-async function checkedReferences(tx: Executor, input: MovieInput): Promise<Record<string, string>> {
-  return unknownReferenceErrors(input, await resolveMovieReferences(referencedIds(input), tx));
-}
+const NOTHING_RESOLVED: MovieReferences = { people: new Map(), country: null, poster: null, genres: new Map() };
 
-const RACE_ERRORS = { form: "Something this film refers to was deleted meanwhile: check the pickers and save again." };
-
-/** Creates a movie with its genres and cast (one transaction). */
-export async function createMovie(input: MovieInput): Promise<SaveMovieResult> {
+/**
+ * Runs a save in one transaction after checking, inside it, every id the form refers to: the one lookup of the
+ * references per save. A foreign key that still refuses (a reference deleted meanwhile) is `raced`, never a 500.
+ */
+async function saveChecked(
+  input: MovieInput,
+  write: (tx: Executor, references: MovieReferences) => Promise<SaveMovieResult>,
+): Promise<SaveMovieResult> {
+  let references = NOTHING_RESOLVED;
   try {
     return await db.transaction(async (tx) => {
-      const errors = await checkedReferences(tx, input);
-      if (Object.keys(errors).length) return { ok: false, fieldErrors: errors };
-      const [row] = await tx.execute<{ id: number; version: string }>(sql`
-        insert into movie (title, description, release_date, duration, budget, director_id, country_id, poster_id)
-        values (${input.title}, ${input.description}, ${input.release_date}, ${input.duration}, ${input.budget}, ${input.director_id}, ${input.country_id}, ${input.poster_id})
-        returning id, ${versionOf(movie.updated_at)} as version`);
-      await writeGenres(tx, row.id, input.genre_ids);
-      if (input.cast) await writeCast(tx, row.id, input.cast);
-      return { ok: true, id: row.id, version: row.version };
+      references = await resolveMovieReferences(referencedIds(input), tx);
+      const unknown = unknownReferences(input, references);
+      if (unknown.length) return { ok: false, references, unknown };
+      return write(tx, references);
     });
   } catch (error) {
-    if (isForeignKeyViolation(error)) return { ok: false, fieldErrors: RACE_ERRORS };
+    if (isForeignKeyViolation(error)) return { ok: false, references, raced: true };
     throw error;
   }
+}
+
+/** Creates a movie with its genres and cast (one transaction). */
+export function createMovie(input: MovieInput): Promise<SaveMovieResult> {
+  return saveChecked(input, async (tx) => {
+    const [row] = await tx.execute<{ id: number; version: string }>(sql`
+      insert into movie (title, description, release_date, duration, budget, director_id, country_id, poster_id)
+      values (${input.title}, ${input.description}, ${input.release_date}, ${input.duration}, ${input.budget}, ${input.director_id}, ${input.country_id}, ${input.poster_id})
+      returning id, ${versionOf(movie.updated_at)} as version`);
+    await writeGenres(tx, row.id, input.genre_ids);
+    if (input.cast) await writeCast(tx, row.id, input.cast);
+    return { ok: true, id: row.id, version: row.version };
+  });
 }
 
 /**
@@ -131,28 +149,21 @@ export async function createMovie(input: MovieInput): Promise<SaveMovieResult> {
  * one transaction. Otherwise nothing is written and the answer is `gone` (deleted meanwhile) or `conflict` with
  * the movie as it is now.
  */
-export async function updateMovie(id: number, version: string, input: MovieInput): Promise<SaveMovieResult> {
-  try {
-    return await db.transaction(async (tx) => {
-      const errors = await checkedReferences(tx, input);
-      if (Object.keys(errors).length) return { ok: false, fieldErrors: errors };
-      const columns = movieColumns(input);
-      const [row] = await tx.execute<{ id: number; version: string }>(sql`
-        update movie set title = ${columns.title}, description = ${columns.description}, release_date = ${columns.release_date},
-          duration = ${columns.duration}, budget = ${columns.budget}, director_id = ${columns.director_id},
-          country_id = ${columns.country_id}, poster_id = ${columns.poster_id}
-        where id = ${id} and ${matchesVersion(movie.updated_at, version)}
-        returning id, ${versionOf(movie.updated_at)} as version`);
-      if (!row) {
-        const current = await getEditableMovie(id, tx);
-        return current ? { ok: false, conflict: current } : { ok: false, gone: true };
-      }
-      await writeGenres(tx, id, input.genre_ids);
-      if (input.cast) await writeCast(tx, id, input.cast);
-      return { ok: true, id, version: row.version };
-    });
-  } catch (error) {
-    if (isForeignKeyViolation(error)) return { ok: false, fieldErrors: RACE_ERRORS };
-    throw error;
-  }
+export function updateMovie(id: number, version: string, input: MovieInput): Promise<SaveMovieResult> {
+  return saveChecked(input, async (tx, references) => {
+    const columns = movieColumns(input);
+    const [row] = await tx.execute<{ id: number; version: string }>(sql`
+      update movie set title = ${columns.title}, description = ${columns.description}, release_date = ${columns.release_date},
+        duration = ${columns.duration}, budget = ${columns.budget}, director_id = ${columns.director_id},
+        country_id = ${columns.country_id}, poster_id = ${columns.poster_id}
+      where id = ${id} and ${matchesVersion(movie.updated_at, version)}
+      returning id, ${versionOf(movie.updated_at)} as version`);
+    if (!row) {
+      const current = await getEditableMovie(id, tx);
+      return current ? { ok: false, references, conflict: current } : { ok: false, references, gone: true };
+    }
+    await writeGenres(tx, id, input.genre_ids);
+    if (input.cast) await writeCast(tx, id, input.cast);
+    return { ok: true, id, version: row.version };
+  });
 }
