@@ -1,9 +1,11 @@
 /**
- * npm test: integration tests (Vitest) against a throw-away database, then Playwright end to end against a
- * production build serving a freshly seeded copy of that database. Real PostgreSQL (embedded, or the server of
- * DATABASE_URL), real disk storage, real Chromium. Ends with one line "N passed, N failed" (also written to
- * .data/test-results/summary.txt for CI).
- *   --only=integration | --only=e2e    run one half; further arguments filter the runner's files
+ * npm test: the checks (the type check, `next typegen` then `tsc --noEmit`, and ESLint with no warning allowed),
+ * then integration tests (Vitest) against a throw-away database, then Playwright end to end against a production
+ * build serving a freshly seeded copy of that database. Real PostgreSQL (embedded, or the server of DATABASE_URL),
+ * real disk storage, real Chromium. Each check counts as one test. Ends with the checks that failed, the tests that
+ * passed only on a retry and the skipped count, each on lines of their own, then the line "N passed, N failed",
+ * always last (all also written to .data/test-results/summary.txt for CI).
+ *   --only=checks | --only=integration | --only=e2e    run one part; further arguments filter the runner's files
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -16,29 +18,79 @@ import { seedDemo } from "@/db/seed/demo";
 import { dataDir, getEnv } from "@/lib/env";
 import { LocalDiskStorage } from "@/lib/storage/local";
 import { applyMigrations, provideDatabase } from "./lib/database";
-import { ensureBuild } from "./lib/build.mjs";
-import { runMain } from "./lib/fatal";
+import { ensureBuild, nextBin } from "./lib/build.mjs";
+import { FatalError, runMain } from "./lib/fatal";
+import { formatSummary, playwrightCounts, vitestCounts, type PlaywrightReport, type Summary, type VitestReport } from "./lib/test-summary";
 
 const root = path.resolve(import.meta.dirname, "..");
 const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);
 // Other arguments (file filters such as tests/integration/movies.test.ts or e2e/browse.spec.ts) go to the runner.
 const filters = process.argv.slice(2).filter((a) => !a.startsWith("--only="));
 const log = (line: string) => console.log(`[test] ${line}`);
+const PARTS = ["checks", "integration", "e2e"];
+const runs = (part: string) => only === undefined || only === part;
 
-type Counts = { passed: number; failed: number; skipped: number };
-
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+/** Runs a node script; its output goes to the terminal, or is collected and returned when `capture` is set. */
+function runNode(command: string, args: string[], env: NodeJS.ProcessEnv, { capture = false } = {}): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [command, ...args], { cwd: root, stdio: "inherit", env });
+    const child = spawn(process.execPath, [command, ...args], { cwd: root, stdio: capture ? ["ignore", "pipe", "pipe"] : "inherit", env });
+    let output = "";
+    child.stdout?.on("data", (chunk: Buffer) => (output += chunk));
+    child.stderr?.on("data", (chunk: Buffer) => (output += chunk));
     const forward = (signal: NodeJS.Signals) => child.kill(signal);
     process.on("SIGINT", forward);
     process.on("SIGTERM", forward);
-    child.on("exit", (code, signal) => {
+    child.on("error", (error) => (output += `${error.message}\n`));
+    child.on("close", (code, signal) => {
       process.off("SIGINT", forward);
       process.off("SIGTERM", forward);
-      resolve(code ?? (signal ? 1 : 0));
+      resolve({ code: code ?? (signal ? 1 : 0), output });
     });
   });
+}
+
+const run = async (command: string, args: string[], env: NodeJS.ProcessEnv) => (await runNode(command, args, env)).code;
+
+/** A check is one command line after another; it passes when each exits 0. */
+type Check = { name: string; steps: [string, string[]][] };
+const CHECKS: Check[] = [
+  {
+    // Next's route types (PageProps, LayoutProps, RouteContext) are generated into the build dir: a fresh checkout has none.
+    name: "typecheck",
+    steps: [
+      [nextBin(), ["typegen"]],
+      [path.join(root, "node_modules", "typescript", "bin", "tsc"), ["--noEmit"]],
+    ],
+  },
+  { name: "lint", steps: [[path.join(root, "node_modules", "eslint", "bin", "eslint.js"), [".", "--max-warnings=0"]]] },
+];
+
+/** Runs the checks side by side; each prints its output when it fails. Returns the names of those that failed. */
+async function runChecks(env: NodeJS.ProcessEnv): Promise<{ passed: string[]; failed: string[] }> {
+  log(`checks: ${CHECKS.map((c) => c.name).join(", ")}`);
+  const outcomes = await Promise.all(
+    CHECKS.map(async (check) => {
+      const started = Date.now();
+      let output = "";
+      let ok = true;
+      for (const [command, args] of check.steps) {
+        const result = await runNode(command, args, env, { capture: true });
+        output += result.output;
+        if (result.code !== 0) {
+          ok = false;
+          break;
+        }
+      }
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      if (ok) log(`${check.name}: passed (${seconds} s)`);
+      else {
+        log(`${check.name}: FAILED (${seconds} s)`);
+        process.stdout.write(output.endsWith("\n") || !output ? output : `${output}\n`);
+      }
+      return { name: check.name, ok };
+    }),
+  );
+  return { passed: outcomes.filter((o) => o.ok).map((o) => o.name), failed: outcomes.filter((o) => !o.ok).map((o) => o.name) };
 }
 
 async function recreateDatabase(serverUrl: string, name: string) {
@@ -91,26 +143,17 @@ async function dropAbandonedTestDatabases(serverUrl: string, baseName: string) {
   }
 }
 
-function readJson(file: string): any {
+function readJson<T>(file: string): T | undefined {
   try {
-    return JSON.parse(readFileSync(file, "utf8"));
+    return JSON.parse(readFileSync(file, "utf8")) as T;
   } catch {
     return undefined;
   }
 }
 
-runMain(async () => {
-  // Separate build dirs (MARQUEE_DIST_DIR=.next-x) get separate result dirs: runs can go side by side.
-  const distSuffix = getEnv().MARQUEE_DIST_DIR.slice(".next".length);
-  const results = path.join(dataDir(), `test-results${distSuffix}`);
-  // Only what this run writes again: an integration run beside an end-to-end run leaves the other's traces alone.
-  for (const part of ["summary.txt", ...(only !== "e2e" ? ["vitest.json"] : []), ...(only !== "integration" ? ["playwright.json", "playwright"] : [])]) {
-    rmSync(path.join(results, part), { recursive: true, force: true });
-  }
-  mkdirSync(results, { recursive: true });
-  const counts: Counts = { passed: 0, failed: 0, skipped: 0 };
+/** The integration and end-to-end tests, on a database of their own; adds to `summary`, returns the exit code. */
+async function runSuites(summary: Summary, results: string): Promise<number> {
   let exitCode = 0;
-
   const database = await provideDatabase(log);
   const baseName = new URL(database.url).pathname.slice(1) || "marquee";
   // One database per run, so that several runs (two checkouts, a developer and CI) never share one.
@@ -130,23 +173,20 @@ runMain(async () => {
   delete testEnv.UPLOADTHING_TOKEN; // the UploadThing adapter is tested against its fake server, explicitly
 
   try {
-    if (only !== "e2e") {
+    if (runs("integration")) {
       log(`integration tests on database ${testDb}`);
       await recreateDatabase(serverUrl, testDb);
       await applyMigrations(testUrl);
       rmSync(uploads, { recursive: true, force: true });
       const file = path.join(results, "vitest.json");
       const code = await run(path.join(root, "node_modules", "vitest", "vitest.mjs"), ["run", "--reporter=default", "--reporter=json", `--outputFile=${file}`, ...filters], testEnv);
-      const report = readJson(file);
-      if (report) {
-        counts.passed += report.numPassedTests ?? 0;
-        counts.failed += (report.numFailedTests ?? 0) + (report.numFailedTestSuites && !report.numFailedTests ? report.numFailedTestSuites : 0);
-        counts.skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
-      } else if (code !== 0) counts.failed += 1;
+      const report = readJson<VitestReport>(file);
+      if (report) add(summary, vitestCounts(report));
+      else if (code !== 0) summary.failed += 1;
       if (code !== 0) exitCode = 1;
     }
 
-    if (only !== "integration") {
+    if (runs("e2e")) {
       log(`end-to-end tests: seeding ${testDb} with the demo catalogue`);
       await recreateDatabase(serverUrl, testDb);
       await applyMigrations(testUrl);
@@ -165,13 +205,13 @@ runMain(async () => {
         PLAYWRIGHT_JSON_OUTPUT_NAME: file,
         PLAYWRIGHT_OUTPUT_DIR: path.join(results, "playwright"),
       });
-      const report = readJson(file);
+      const report = readJson<PlaywrightReport>(file);
       if (report?.stats) {
-        counts.passed += (report.stats.expected ?? 0) + (report.stats.flaky ?? 0);
-        counts.failed += report.stats.unexpected ?? 0;
-        counts.skipped += report.stats.skipped ?? 0;
-        if ((report.errors ?? []).length && !report.stats.unexpected) counts.failed += report.errors.length;
-      } else if (code !== 0) counts.failed += 1;
+        // Tests named by their file from the project's root (e2e/...), as the runner's filters take them.
+        const counts = playwrightCounts(report, report.config?.rootDir ? path.relative(root, report.config.rootDir) : "");
+        add(summary, counts);
+        summary.flaky.push(...counts.flaky);
+      } else if (code !== 0) summary.failed += 1;
       if (code !== 0) exitCode = 1;
     }
   } finally {
@@ -180,10 +220,40 @@ runMain(async () => {
     await database.release();
   }
 
-  if (counts.failed > 0) exitCode = 1;
-  const summary = `${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ""}`;
-  writeFileSync(path.join(results, "summary.txt"), summary + "\n");
+  return exitCode;
+}
+
+function add(summary: Summary, counts: { passed: number; failed: number; skipped: number }) {
+  summary.passed += counts.passed;
+  summary.failed += counts.failed;
+  summary.skipped += counts.skipped;
+}
+
+runMain(async () => {
+  if (only !== undefined && !PARTS.includes(only)) throw new FatalError(`--only must be one of ${PARTS.join(", ")}`);
+  // Separate build dirs (MARQUEE_DIST_DIR=.next-x) get separate result dirs: runs can go side by side.
+  const distSuffix = getEnv().MARQUEE_DIST_DIR.slice(".next".length);
+  const results = path.join(dataDir(), `test-results${distSuffix}`);
+  // Only what this run writes again: an integration run beside an end-to-end run leaves the other's traces alone.
+  for (const part of ["summary.txt", ...(runs("integration") ? ["vitest.json"] : []), ...(runs("e2e") ? ["playwright.json", "playwright"] : [])]) {
+    rmSync(path.join(results, part), { recursive: true, force: true });
+  }
+  mkdirSync(results, { recursive: true });
+  const summary: Summary = { passed: 0, failed: 0, skipped: 0, flaky: [], failedChecks: [] };
+  let exitCode = 0;
+
+  if (runs("checks")) {
+    const checks = await runChecks({ ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
+    summary.passed += checks.passed.length;
+    summary.failed += checks.failed.length;
+    summary.failedChecks.push(...checks.failed);
+  }
+  if (runs("integration") || runs("e2e")) exitCode = await runSuites(summary, results);
+
+  if (summary.failed > 0) exitCode = 1;
+  const lines = formatSummary(summary);
+  writeFileSync(path.join(results, "summary.txt"), lines.join("\n") + "\n");
   if (!existsSync(path.join(results, "summary.txt"))) exitCode = 1;
-  console.log(summary);
+  for (const line of lines) console.log(line);
   return exitCode;
 });
