@@ -6,6 +6,7 @@ import { AdminHeader, ButtonLink, FormSection } from "@/components/admin/kit";
 import { TaxonomyForm } from "@/components/admin/taxonomy-form";
 import { TaxonomyMerge } from "@/components/admin/taxonomy-merge";
 import { Notice } from "@/components/admin/taxonomy-notice";
+import { taxonomyReference } from "@/app/admin/_taxonomy/messages";
 import type { TaxonomyItem, TaxonomyOption, TaxonomyReferences } from "@/db/queries/admin/taxonomy";
 import type { DeleteState, SaveState } from "@/lib/admin-state";
 import { formatNumber, plural } from "@/lib/format";
@@ -71,7 +72,7 @@ export function TaxonomyEditView({ kind, item, usage, options, actions, notice }
         ) : (
           <div className="space-y-3 text-sm">
             <ul className="grid gap-x-6 gap-y-1.5 sm:grid-cols-2" data-testid="usage-list">
-              {usage.references.map((ref) => (
+              {usage.references.map(taxonomyReference).map((ref) => (
                 <li key={ref.href} className="min-w-0 truncate">
                   <Link href={ref.href} className="text-accent underline-offset-2 hover:underline">
                     {ref.label}

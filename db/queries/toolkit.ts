@@ -124,6 +124,13 @@ export function isUniqueViolation(error: unknown): boolean {
   return pgError(error)?.code === SQLSTATE.uniqueViolation;
 }
 
+/**
+ * A save refused for its references: `unknown` fields whose ids named nothing at the check (tampered, or deleted
+ * before), or the field a foreign key `raced` (deleted between the check and the write). Nothing was written; the
+ * action words it.
+ */
+export type ReferenceRefusal<Field extends string> = { unknown: Field[] } | { raced: Field };
+
 /** A write refers to a row that does not exist (deleted meanwhile). */
 export function isForeignKeyViolation(error: unknown): boolean {
   return pgError(error)?.code === SQLSTATE.foreignKeyViolation;

@@ -6,6 +6,7 @@ import { addGalleryPhotos, makeMainPhoto, removeGalleryPhoto } from "@/db/querie
 import { listAdminPeople } from "@/db/queries/admin/people/list";
 import { createPerson, updatePerson } from "@/db/queries/admin/people/save";
 import { character_, character_actors, countries, file_, movie, person, person_photos } from "@/db/schema";
+import { creditReference, galleryRefusal, photoLines, referenceErrors } from "@/app/admin/people/messages";
 import { parseForm } from "@/lib/form-state";
 import { parseAdminPeopleParams, personCreateSchema, personUpdateSchema, type PersonInput } from "@/lib/validation/admin/person";
 import { openTestDatabase } from "../support/database";
@@ -46,10 +47,11 @@ describe("admin people: create and update", () => {
     const saved = await getPersonForEdit((created as { id: number }).id);
     expect(saved).toMatchObject({ name: "Penélope Cruz", date_of_birth: "1974-04-28", country: { id: spain.id, label: "Spain" }, mainPhoto: { id: photo } });
 
-    expect(await createPerson(input({ first_name: "Ghost", country_id: 999_999 }))).toEqual({ fieldErrors: { country_id: expect.stringContaining("does not exist") } });
-    expect(await createPerson(input({ first_name: "Ghost", main_photo_id: 999_999 }))).toEqual({ fieldErrors: { main_photo_id: expect.any(String) } });
+    expect(await createPerson(input({ first_name: "Ghost", country_id: 999_999 }))).toEqual({ unknown: ["country_id"] });
+    expect(referenceErrors({ unknown: ["country_id"] })).toEqual({ country_id: expect.stringContaining("does not exist") });
+    expect(await createPerson(input({ first_name: "Ghost", main_photo_id: 999_999 }))).toEqual({ unknown: ["main_photo_id"] });
     // A stored file that is not an image cannot be a photo.
-    expect(await createPerson(input({ first_name: "Ghost", main_photo_id: csv }))).toEqual({ fieldErrors: { main_photo_id: expect.any(String) } });
+    expect(await createPerson(input({ first_name: "Ghost", main_photo_id: csv }))).toEqual({ unknown: ["main_photo_id"] });
     expect(await count("person")).toBe(1);
   });
 
@@ -111,18 +113,20 @@ describe("admin people: delete", () => {
     await db.insert(character_actors).values({ character_id: cameo.id, person_id: id });
 
     const outcome = await deletePerson(id, true);
-    expect("references" in outcome).toBe(true);
-    if (!("references" in outcome)) return;
-    expect(outcome.referenceCount).toBe(13);
-    expect(outcome.references).toHaveLength(10);
-    expect(outcome.references[0]).toEqual({ label: "Film 12 (2001): director", href: `/admin/movies/${films[11].id}` });
+    expect("credits" in outcome).toBe(true);
+    if (!("credits" in outcome)) return;
+    expect(outcome.creditCount).toBe(13);
+    expect(outcome.credits).toHaveLength(10);
+    expect(outcome.credits[0]).toEqual({ movieId: films[11].id, title: "Film 12", year: 2001, character: null });
+    expect(creditReference(outcome.credits[0])).toEqual({ label: "Film 12 (2001): director", href: `/admin/movies/${films[11].id}` });
     expect(await getPersonForEdit(id)).not.toBeNull();
 
     // Only the acting credit left: still refused, and it says which character.
     await db.delete(movie).where(sql`id <> ${films[0].id}`);
     await db.update(movie).set({ director_id: null });
     const acting = await deletePerson(id, true);
-    expect(acting).toEqual({ references: [{ label: "Film 1 (1990): as Himself", href: `/admin/movies/${films[0].id}` }], referenceCount: 1 });
+    expect(acting).toEqual({ credits: [{ movieId: films[0].id, title: "Film 1", year: 1990, character: "Himself" }], creditCount: 1 });
+    expect(creditReference({ movieId: films[0].id, title: "Film 1", year: 1990, character: "Himself" }).label).toBe("Film 1 (1990): as Himself");
   });
 
   it("asks before taking the gallery and photos with the person; files used elsewhere stay", async () => {
@@ -132,7 +136,8 @@ describe("admin people: delete", () => {
     await db.insert(movie).values({ title: "Poster user", poster_id: shared });
 
     const asked = await deletePerson(id, false);
-    expect(asked).toEqual({ needsConfirmation: ["3 gallery photos", "the main photo"] });
+    expect(asked).toEqual({ needsConfirmation: { galleryPhotos: 3, mainPhoto: true } });
+    expect(photoLines({ galleryPhotos: 3, mainPhoto: true })).toEqual(["3 gallery photos", "the main photo"]);
     expect(await getPersonForEdit(id)).not.toBeNull();
     expect(await count("person_photos")).toBe(3);
 
@@ -159,8 +164,8 @@ describe("admin people: gallery", () => {
 
     expect(await addGalleryPhotos(id, [a, b])).toEqual({ ok: true, added: 2 });
     expect(await addGalleryPhotos(id, [a])).toEqual({ ok: true, added: 0 });
-    expect(await addGalleryPhotos(id, [999_999])).toEqual({ fieldError: expect.any(String) });
-    expect(await addGalleryPhotos(id, [csv])).toEqual({ fieldError: expect.any(String) });
+    expect(await addGalleryPhotos(id, [999_999])).toEqual({ refused: "photo-missing" });
+    expect(await addGalleryPhotos(id, [csv])).toEqual({ refused: "photo-missing" });
     expect(await addGalleryPhotos(999_999, [a])).toEqual({ gone: true });
     expect((await getPersonForEdit(id))!.gallery.map((p) => p.id)).toEqual([a, b]);
 
@@ -175,7 +180,8 @@ describe("admin people: gallery", () => {
     const { id: other } = (await createPerson(input({ first_name: "Other" }))) as { id: number };
     const foreign = await addFile();
     await addGalleryPhotos(other, [foreign]);
-    expect(await makeMainPhoto(id, foreign)).toEqual({ fieldError: "This photo is not in the gallery." });
+    expect(await makeMainPhoto(id, foreign)).toEqual({ refused: "not-in-gallery" });
+    expect(galleryRefusal("not-in-gallery")).toBe("This photo is not in the gallery.");
     expect((await getPersonForEdit(id))!.mainPhoto?.id).toBe(b);
 
     // Removing the main photo leaves the person without one; the file, used nowhere else, goes.
@@ -184,7 +190,7 @@ describe("admin people: gallery", () => {
     const left = (await getPersonForEdit(id))!;
     expect(left.mainPhoto).toBeNull();
     expect(left.gallery.map((p) => p.id)).toEqual([a]);
-    expect(await removeGalleryPhoto(id, b)).toEqual({ fieldError: "This photo is not in the gallery." });
+    expect(await removeGalleryPhoto(id, b)).toEqual({ refused: "not-in-gallery" });
     expect(await db.select().from(person_photos).where(sql`person_id = ${other}`)).toHaveLength(1);
   });
 });

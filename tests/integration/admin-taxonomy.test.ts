@@ -12,6 +12,7 @@ import {
   updateTaxonomyItem,
 } from "@/db/queries/admin/taxonomy";
 import { countries, genres, movie, movie_genres, person } from "@/db/schema";
+import { taxonomyReference } from "@/app/admin/_taxonomy/messages";
 import { parseExactId } from "@/lib/ids";
 import { parseTaxonomyFilters, taxonomySchemas } from "@/lib/validation/admin/taxonomy";
 import { openTestDatabase } from "../support/database";
@@ -123,7 +124,8 @@ describe("delete", () => {
     expect(outcome).toMatchObject({ status: "in-use", count: 12, films: 12, people: 0 });
     if (outcome.status !== "in-use") throw new Error("expected a refusal");
     expect(outcome.references).toHaveLength(10);
-    expect(outcome.references[0]).toEqual({ label: "Film: Film 01", href: `/admin/movies/${films[0]}` });
+    expect(outcome.references[0]).toEqual({ kind: "movie", id: films[0], name: "Film 01", year: null });
+    expect(taxonomyReference(outcome.references[0])).toEqual({ label: "Film: Film 01", href: `/admin/movies/${films[0]}` });
     expect(await getTaxonomyItem("genre", id)).not.toBeNull();
   });
 
@@ -138,10 +140,15 @@ describe("delete", () => {
       films: 1,
       people: 1,
       references: [
-        { label: "Film: La dolce vita 01 (1960)", href: `/admin/movies/${film}` },
-        { label: "Person: Federico Fellini (born 1920)", href: `/admin/people/${personId}` },
+        { kind: "movie", id: film, name: "La dolce vita 01", year: 1960 },
+        { kind: "person", id: personId, name: "Federico Fellini", year: 1920 },
       ],
     });
+    if (outcome.status !== "in-use") throw new Error("expected a refusal");
+    expect(outcome.references.map(taxonomyReference)).toEqual([
+      { label: "Film: La dolce vita 01 (1960)", href: `/admin/movies/${film}` },
+      { label: "Person: Federico Fellini (born 1920)", href: `/admin/people/${personId}` },
+    ]);
   });
 
   it("deletes what nothing uses, once", async () => {
@@ -170,7 +177,7 @@ describe("delete", () => {
       expect(blocked, "the DELETE waited for the uncommitted tagging").toBe(true);
       await other`commit`;
       const outcome = await pending;
-      expect(outcome).toMatchObject({ status: "in-use", count: 1, references: [{ href: `/admin/movies/${film}` }] });
+      expect(outcome).toMatchObject({ status: "in-use", count: 1, references: [{ kind: "movie", id: film }] });
     } finally {
       other.release();
     }

@@ -13,6 +13,7 @@ import { FIX_FIELDS } from "@/lib/form-state";
 import type { DeleteState, SaveState } from "@/lib/admin-state";
 import { formatNumber, plural } from "@/lib/format";
 import { TAXONOMY, taxonomySchemas, type TaxonomyKind } from "@/lib/validation/admin/taxonomy";
+import { taxonomyReference } from "./messages";
 
 /**
  * The server actions of /admin/genres and /admin/countries, made once for both kinds: genres/actions.ts and
@@ -73,7 +74,7 @@ export function taxonomyActions(kind: TaxonomyKind) {
           const users = [outcome.films ? plural(outcome.films, "film") : null, outcome.people ? plural(outcome.people, "person", "people") : null].filter(Boolean).join(" and ");
           return {
             message: `Not deleted: ${users} still use this ${one}. To move them all to another ${one} and delete this one in a single step, use “Merge into another ${one}”; or change them first.`,
-            references: outcome.references,
+            references: outcome.references.map(taxonomyReference),
             referenceCount: outcome.count,
           };
         }

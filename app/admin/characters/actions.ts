@@ -14,6 +14,7 @@ import { FIX_FIELDS } from "@/lib/form-state";
 import type { DeleteState, SaveState } from "@/lib/admin-state";
 import { characterHref } from "@/lib/slug";
 import { characterCreateSchema, characterDeleteSchema, characterUpdateSchema } from "@/lib/validation/admin/character";
+import { actorLinksLine, referenceErrors } from "./messages";
 
 /** A save of the character form: on success the new version. */
 export type CharacterSaveState = SaveState & { savedVersion?: string };
@@ -44,7 +45,7 @@ function conflictRows(current: CharacterForEdit) {
 
 export const createCharacterAction = editorAction(characterCreateSchema, async (input): Promise<CharacterSaveState> => {
   const result = await createCharacter(input);
-  if ("fieldErrors" in result) throw new ActionRefusal(FIX_FIELDS, result.fieldErrors);
+  if (!("id" in result)) throw new ActionRefusal(FIX_FIELDS, referenceErrors(result));
   revalidateCharacterPages({ id: result.id, name: input.name }, [input.movie_id]);
   redirect(`/admin/characters/${result.id}?created=1`);
 });
@@ -57,7 +58,7 @@ export const updateCharacterAction = editorAction(
       revalidateCharacterPages({ id, name: input.name }, [result.movieId, result.previousMovieId]);
       return { ok: true, message: "Saved. The public page shows the change.", values: { ...values, version: result.version }, savedVersion: result.version };
     }
-    if ("fieldErrors" in result) throw new ActionRefusal(FIX_FIELDS, result.fieldErrors);
+    if ("unknown" in result || "raced" in result) throw new ActionRefusal(FIX_FIELDS, referenceErrors(result));
     if ("gone" in result) throw new ActionRefusal("This character was deleted by someone else. Your changes were not saved.");
     const labels = await getCharacterChoiceLabels(input.movie_id, input.actor_ids);
     return {
@@ -74,7 +75,7 @@ export const deleteCharacterAction = editorAction(
   async ({ id, confirm }): Promise<DeleteState> => {
     const outcome = await deleteCharacter(id, confirm === "yes");
     if ("gone" in outcome) return { message: "This character was already deleted." };
-    if ("needsConfirmation" in outcome) return { needsConfirmation: outcome.needsConfirmation };
+    if ("needsConfirmation" in outcome) return { needsConfirmation: [actorLinksLine(outcome.needsConfirmation.actors)] };
     revalidateCharacterPages({ id, name: outcome.name }, [outcome.movieId]);
     redirect(`/admin/characters?deleted=${encodeURIComponent(outcome.name.slice(0, 120))}`);
   },

@@ -12,6 +12,7 @@ import { FIX_FIELDS, type FormState } from "@/lib/form-state";
 import type { DeleteState, SaveState } from "@/lib/admin-state";
 import { personHref } from "@/lib/slug";
 import { getStorage } from "@/lib/storage";
+import { creditReference, galleryRefusal, photoLines, referenceErrors } from "./messages";
 import { galleryAddSchema, galleryPhotoSchema, GENDER_LABELS, personCreateSchema, personDeleteSchema, personUpdateSchema } from "@/lib/validation/admin/person";
 
 /** A save of the person form: on success the new version and the saved main photo, for the editor's state. */
@@ -61,7 +62,7 @@ function conflictRows(current: PersonForEdit) {
 
 export const createPersonAction = editorAction(personCreateSchema, async (input): Promise<PersonSaveState> => {
   const result = await createPerson(input);
-  if ("fieldErrors" in result) throw new ActionRefusal(FIX_FIELDS, result.fieldErrors);
+  if (!("id" in result)) throw new ActionRefusal(FIX_FIELDS, referenceErrors(result));
   revalidatePersonPages({ id: result.id, name: fullName(input.first_name, input.last_name) });
   redirect(`/admin/people/${result.id}?created=1`);
 });
@@ -74,7 +75,7 @@ export const updatePersonAction = editorAction(
       revalidatePersonPages({ id, name: fullName(input.first_name, input.last_name) });
       return { ok: true, message: "Saved. The public page shows the change.", values: { ...values, version: result.version }, saved: { version: result.version, mainPhoto: result.mainPhoto } };
     }
-    if ("fieldErrors" in result) throw new ActionRefusal(FIX_FIELDS, result.fieldErrors);
+    if ("unknown" in result || "raced" in result) throw new ActionRefusal(FIX_FIELDS, referenceErrors(result));
     if ("gone" in result) throw new ActionRefusal("This person was deleted by someone else. Your changes were not saved.");
     // Someone saved first: nothing written. Their values beside ours (pickers by name), and their version so that
     // saving again overwrites knowingly.
@@ -93,14 +94,14 @@ export const deletePersonAction = editorAction(
   async ({ id, confirm }): Promise<DeleteState> => {
     const outcome = await deletePerson(id, confirm === "yes");
     if ("gone" in outcome) return { message: "This person was already deleted." };
-    if ("references" in outcome) {
+    if ("credits" in outcome) {
       return {
         message: "This person cannot be deleted while they direct or play in films. Change those films first.",
-        references: outcome.references,
-        referenceCount: outcome.referenceCount,
+        references: outcome.credits.map(creditReference),
+        referenceCount: outcome.creditCount,
       };
     }
-    if ("needsConfirmation" in outcome) return { needsConfirmation: outcome.needsConfirmation };
+    if ("needsConfirmation" in outcome) return { needsConfirmation: photoLines(outcome.needsConfirmation) };
     await removeStoredFiles(outcome.removedFiles);
     revalidatePersonPages({ id, name: outcome.name });
     redirect(`/admin/people?deleted=${encodeURIComponent(outcome.name.slice(0, 120))}`);
@@ -131,7 +132,10 @@ export const addGalleryPhotosAction = editorAction(
   async ({ person_id, file_ids }): Promise<GalleryState> => {
     const outcome = await addGalleryPhotos(person_id, file_ids);
     if ("gone" in outcome) return { message: GONE };
-    if ("fieldError" in outcome) return { fieldError: outcome.fieldError, message: outcome.fieldError };
+    if ("refused" in outcome) {
+      const said = galleryRefusal(outcome.refused);
+      return { fieldError: said, message: said };
+    }
     await afterGalleryChange(person_id);
     const added = outcome.added ?? 0;
     return { ok: true, done: Date.now(), message: added === 1 ? "1 photo added to the gallery." : `${added} photos added to the gallery.` };
@@ -144,7 +148,7 @@ export const makeMainPhotoAction = editorAction(
   async ({ person_id, file_id }): Promise<GalleryState> => {
     const outcome = await makeMainPhoto(person_id, file_id);
     if ("gone" in outcome) return { message: GONE };
-    if ("fieldError" in outcome) return { message: outcome.fieldError };
+    if ("refused" in outcome) return { message: galleryRefusal(outcome.refused) };
     await afterGalleryChange(person_id);
     return { ok: true, done: Date.now(), message: "This photo is now the main photo.", version: outcome.version, mainPhoto: outcome.mainPhoto };
   },
@@ -156,7 +160,7 @@ export const removeGalleryPhotoAction = editorAction(
   async ({ person_id, file_id }): Promise<GalleryState> => {
     const outcome = await removeGalleryPhoto(person_id, file_id);
     if ("gone" in outcome) return { message: GONE };
-    if ("fieldError" in outcome) return { message: outcome.fieldError };
+    if ("refused" in outcome) return { message: galleryRefusal(outcome.refused) };
     await removeStoredFiles(outcome.removedFiles ?? []);
     await afterGalleryChange(person_id);
     return {

@@ -3,7 +3,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { AdminCharactersParams, CharacterInput } from "@/lib/validation/admin/character";
 import { searchTerms } from "@/lib/validation/people-filters";
 import { db } from "../../index";
-import { intArray, pgError, searchKeyMatches, SQLSTATE, type Executor } from "../toolkit";
+import { intArray, pgError, searchKeyMatches, SQLSTATE, type Executor, type ReferenceRefusal } from "../toolkit";
 import { ADMIN_LIST_CAP, ADMIN_PAGE_SIZE } from "./people/list";
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -161,19 +161,22 @@ export async function getCharacterChoiceLabels(movieId: number | null, actorIds:
 // Writes
 // ---------------------------------------------------------------------------------------------------------------
 
-export type CharacterFieldErrors = Partial<Record<"movie_id" | "actor_ids", string>>;
+/** A field of the character form whose id(s) name nothing. */
+export type CharacterReferenceField = "movie_id" | "actor_ids";
 
-async function checkCharacterReferences(executor: Executor, input: CharacterInput): Promise<CharacterFieldErrors> {
+export type CharacterReferenceRefusal = ReferenceRefusal<CharacterReferenceField>;
+
+async function unknownCharacterReferences(executor: Executor, input: CharacterInput): Promise<CharacterReferenceField[]> {
   const [row] = await executor.execute<{ movie: boolean; actors: number }>(sql`
     select exists (select 1 from movie where id = ${input.movie_id}) as movie,
            (select count(*) from person where id = any(${intArray(input.actor_ids)}))::int as actors`);
-  const errors: CharacterFieldErrors = {};
-  if (!row.movie) errors.movie_id = "This movie does not exist: choose one from the list.";
-  if (row.actors !== input.actor_ids.length) errors.actor_ids = "One of these actors does not exist any more: choose them again.";
-  return errors;
+  const fields: CharacterReferenceField[] = [];
+  if (!row.movie) fields.push("movie_id");
+  if (row.actors !== input.actor_ids.length) fields.push("actor_ids");
+  return fields;
 }
 
-function foreignKeyField(error: unknown): keyof CharacterFieldErrors | null {
+function foreignKeyField(error: unknown): CharacterReferenceField | null {
   const pg = pgError(error);
   if (pg?.code !== SQLSTATE.foreignKeyViolation) return null;
   return pg.constraint?.includes("movie") ? "movie_id" : "actor_ids";
@@ -211,11 +214,11 @@ async function touchFilms(tx: Executor, movieIds: number[]) {
   await tx.execute(sql`update movie set updated_at = now() where id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`);
 }
 
-export async function createCharacter(input: CharacterInput): Promise<{ id: number } | { fieldErrors: CharacterFieldErrors }> {
+export async function createCharacter(input: CharacterInput): Promise<{ id: number } | CharacterReferenceRefusal> {
   try {
     return await db.transaction(async (tx) => {
-      const errors = await checkCharacterReferences(tx, input);
-      if (Object.keys(errors).length) return { fieldErrors: errors };
+      const unknown = await unknownCharacterReferences(tx, input);
+      if (unknown.length) return { unknown };
       await lockFilms(tx, [input.movie_id]);
       const [row] = await tx.execute<{ id: number }>(sql`
         insert into character_ (name, description, role, movie_id, position)
@@ -226,7 +229,7 @@ export async function createCharacter(input: CharacterInput): Promise<{ id: numb
     });
   } catch (error) {
     const field = foreignKeyField(error);
-    if (field) return { fieldErrors: { [field]: "This no longer exists: choose again." } };
+    if (field) return { raced: field };
     throw error;
   }
 }
@@ -235,14 +238,14 @@ export type CharacterUpdateOutcome =
   | { ok: true; version: string; movieId: number; previousMovieId: number }
   | { gone: true }
   | { conflict: CharacterForEdit }
-  | { fieldErrors: CharacterFieldErrors };
+  | CharacterReferenceRefusal;
 
 /** Saves the character and its actors if nobody saved since `version`; otherwise the current row, or `gone`. */
 export async function updateCharacter(id: number, version: string, input: CharacterInput): Promise<CharacterUpdateOutcome> {
   try {
     const outcome = await db.transaction(async (tx) => {
-      const errors = await checkCharacterReferences(tx, input);
-      if (Object.keys(errors).length) return { fieldErrors: errors };
+      const unknown = await unknownCharacterReferences(tx, input);
+      if (unknown.length) return { unknown };
       const [current] = await tx.execute<{ movie_id: number }>(sql`select movie_id from character_ where id = ${id}`);
       await lockFilms(tx, [input.movie_id, ...(current ? [current.movie_id] : [])]);
       const [row] = await tx.execute<{ version: string; previous_movie_id: number }>(sql`
@@ -260,7 +263,7 @@ export async function updateCharacter(id: number, version: string, input: Charac
     if (outcome) return outcome;
   } catch (error) {
     const field = foreignKeyField(error);
-    if (field) return { fieldErrors: { [field]: "This no longer exists: choose again." } };
+    if (field) return { raced: field };
     throw error;
   }
   const current = await getCharacterForEdit(id);
@@ -270,7 +273,8 @@ export async function updateCharacter(id: number, version: string, input: Charac
 export type DeleteCharacterOutcome =
   | { deleted: true; name: string; movieId: number; actorIds: number[] }
   | { gone: true }
-  | { needsConfirmation: string[] };
+  /** Its actor links would go with it (the people stay): the actors' names, in casting order. */
+  | { needsConfirmation: { actors: string[] } };
 
 /** Deletes a character; its actor links go with it, so when it has actors that needs `confirmed`. */
 export async function deleteCharacter(id: number, confirmed: boolean): Promise<DeleteCharacterOutcome> {
@@ -285,13 +289,7 @@ export async function deleteCharacter(id: number, confirmed: boolean): Promise<D
       select p.id, trim(p.first_name || ' ' || p.last_name) as name
       from character_actors ca join person p on p.id = ca.person_id
       where ca.character_id = ${id} order by ca.created_at, p.id`);
-    if (!confirmed && actors.length > 0) {
-      const shown = actors.slice(0, 5).map((a) => a.name);
-      const more = actors.length > shown.length ? ` and ${actors.length - shown.length} more` : "";
-      return {
-        needsConfirmation: [`${actors.length === 1 ? "its actor link" : `its ${actors.length} actor links`} (${shown.join(", ")}${more}); the people themselves stay`],
-      };
-    }
+    if (!confirmed && actors.length > 0) return { needsConfirmation: { actors: actors.map((a) => a.name) } };
     await tx.execute(sql`delete from character_ where id = ${id}`);
     await touchFilms(tx, [target.movie_id]);
     return { deleted: true as const, name: target.name, movieId: target.movie_id, actorIds: actors.map((a) => a.id) };

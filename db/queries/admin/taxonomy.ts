@@ -16,7 +16,8 @@ export type TaxonomyListItem = { id: number; name: string; films: number; people
 export type TaxonomyPage = { rows: TaxonomyListItem[]; total: number; page: number; pageCount: number };
 export type TaxonomyItem = { id: number; name: string; version: string; films: number; people: number | null; created_at: string; updated_at: string };
 export type TaxonomyOption = { id: number; name: string };
-export type TaxonomyReference = { label: string; href: string };
+/** A film or person that uses a genre or country (`year`: of release, or of birth). */
+export type TaxonomyReference = { kind: "movie" | "person"; id: number; name: string; year: number | null };
 export type TaxonomyReferences = { references: TaxonomyReference[]; count: number; films: number; people: number };
 
 /** A timestamp as ISO 8601 in UTC, which JavaScript's Date parses (PostgreSQL's own text form it doesn't). */
@@ -140,25 +141,24 @@ export async function updateTaxonomyItem(kind: TaxonomyKind, id: number, name: s
 }
 
 /**
- * What uses a genre or country: the first `limit` films (and people), each linking to its admin page, and how
- * many there are in all. For countries both kinds are shown, films first.
+ * What uses a genre or country: the first `limit` films (and people) and how many there are in all. For countries both kinds are shown, films first.
  */
 export async function getTaxonomyReferences(kind: TaxonomyKind, id: number, limit = 10): Promise<TaxonomyReferences> {
-  type Row = { kind: "movie" | "person"; id: number; label: string; year: number | null; total: number };
+  type Row = TaxonomyReference & { total: number };
   const rows =
     kind === "genre"
       ? await db.execute<Row>(sql`
-          select 'movie' as kind, m.id, m.title as label, extract(year from m.release_date)::int as year,
+          select 'movie' as kind, m.id, m.title as name, extract(year from m.release_date)::int as year,
                  (select count(*) from movie_genres where genre_id = ${id})::int as total
           from movie_genres mg join movie m on m.id = mg.movie_id
           where mg.genre_id = ${id}
           order by lower(m.title), m.id limit ${limit}`)
       : await db.execute<Row>(sql`
-          (select 'movie' as kind, m.id, m.title as label, extract(year from m.release_date)::int as year,
+          (select 'movie' as kind, m.id, m.title as name, extract(year from m.release_date)::int as year,
                   (select count(*) from movie where country_id = ${id})::int as total
            from movie m where m.country_id = ${id} order by lower(m.title), m.id limit ${limit})
           union all
-          (select 'person' as kind, p.id, trim(p.first_name || ' ' || p.last_name) as label, extract(year from p.date_of_birth)::int as year,
+          (select 'person' as kind, p.id, trim(p.first_name || ' ' || p.last_name) as name, extract(year from p.date_of_birth)::int as year,
                   (select count(*) from person where country_id = ${id})::int as total
            from person p where p.country_id = ${id} order by p.last_name, p.first_name, p.id limit ${limit})`);
   const films = rows.filter((r) => r.kind === "movie");
@@ -172,11 +172,7 @@ export async function getTaxonomyReferences(kind: TaxonomyKind, id: number, limi
     count: filmCount + peopleCount,
     films: filmCount,
     people: peopleCount,
-    references: shown.map((r) =>
-      r.kind === "movie"
-        ? { label: `Film: ${r.label}${r.year ? ` (${r.year})` : ""}`, href: `/admin/movies/${r.id}` }
-        : { label: `Person: ${r.label}${r.year ? ` (born ${r.year})` : ""}`, href: `/admin/people/${r.id}` },
-    ),
+    references: shown.map(({ total: _total, ...reference }) => reference),
   };
 }
 

@@ -6,37 +6,34 @@ import { removeOrphanFiles, type OrphanFile } from "./files";
 
 /** Deleting a person: refused while they have credits, confirmed when their photos go with them. */
 
-export type Reference = { label: string; href: string };
+/** A film the person is credited in: as its director (`character` null) or as a character. */
+export type PersonCredit = { movieId: number; title: string; year: number | null; character: string | null };
 
 export type DeletePersonOutcome =
   | { deleted: true; name: string; removedFiles: OrphanFile[] }
   | { gone: true }
-  | { references: Reference[]; referenceCount: number }
-  | { needsConfirmation: string[] };
+  | { credits: PersonCredit[]; creditCount: number }
+  /** Their photos would go with them: how many gallery photos, and whether they have a main photo. */
+  | { needsConfirmation: { galleryPhotos: number; mainPhoto: boolean } };
 
 export const REFERENCE_LIMIT = 10;
 
-/** The films a person directs or plays in (first REFERENCE_LIMIT, newest first) and how many credits in all. */
-export async function getPersonReferences(id: number, executor: Executor = db): Promise<{ references: Reference[]; referenceCount: number }> {
-  const rows = await executor.execute<{ movie_id: number; label: string; total: number }>(sql`
+/** The films a person directs or plays in (first REFERENCE_LIMIT: directing first, then newest) and how many in all. */
+export async function getPersonCredits(id: number, executor: Executor = db): Promise<{ credits: PersonCredit[]; creditCount: number }> {
+  const rows = await executor.execute<PersonCredit & { total: number }>(sql`
     with credits as (
-      select m.id as movie_id, m.title, m.release_date, 'director' as what, 0 as kind
+      select m.id as movie_id, m.title, m.release_date, null::text as character, 0 as kind
       from movie m where m.director_id = ${id}
       union all
-      select m.id, m.title, m.release_date, 'as ' || ch.name, 1
+      select m.id, m.title, m.release_date, ch.name, 1
       from character_actors ca join character_ ch on ch.id = ca.character_id join movie m on m.id = ch.movie_id
       where ca.person_id = ${id}
     )
-    select movie_id,
-           title || coalesce(' (' || extract(year from release_date)::int || ')', '') || ': ' || what as label,
-           (count(*) over ())::int as total
+    select movie_id as "movieId", title, extract(year from release_date)::int as year, character, (count(*) over ())::int as total
     from credits
     order by kind, release_date desc nulls last, movie_id
     limit ${REFERENCE_LIMIT}`);
-  return {
-    references: rows.map((r) => ({ label: r.label, href: `/admin/movies/${r.movie_id}` })),
-    referenceCount: rows[0]?.total ?? 0,
-  };
+  return { credits: rows.map(({ total: _total, ...credit }) => credit), creditCount: rows[0]?.total ?? 0 };
 }
 
 /**
@@ -51,25 +48,20 @@ export async function deletePerson(id: number, confirmed: boolean): Promise<Dele
         sql`select trim(first_name || ' ' || last_name) as name, main_photo_id from person where id = ${id} for update`,
       );
       if (!target) return { gone: true as const };
-      const refs = await getPersonReferences(id, tx);
-      if (refs.referenceCount > 0) return refs;
+      const credits = await getPersonCredits(id, tx);
+      if (credits.creditCount > 0) return credits;
       const photos = await tx.execute<{ id: number }>(sql`
         select file_id as id from person_photos where person_id = ${id}
         union select main_photo_id from person where id = ${id} and main_photo_id is not null`);
       const [gallery] = await tx.execute<{ n: number }>(sql`select count(*)::int as n from person_photos where person_id = ${id}`);
-      if (!confirmed && photos.length > 0) {
-        const lines: string[] = [];
-        if (gallery.n > 0) lines.push(`${gallery.n} gallery ${gallery.n === 1 ? "photo" : "photos"}`);
-        if (target.main_photo_id !== null) lines.push("the main photo");
-        return { needsConfirmation: lines };
-      }
+      if (!confirmed && photos.length > 0) return { needsConfirmation: { galleryPhotos: gallery.n, mainPhoto: target.main_photo_id !== null } };
       await tx.execute(sql`delete from person where id = ${id}`);
       const removedFiles = await removeOrphanFiles(tx, photos.map((p) => p.id));
       return { deleted: true as const, name: target.name, removedFiles };
     });
   } catch (error) {
     // A credit added between the check and the delete: answer with the references, never a 500.
-    if (isReferenceViolation(error)) return getPersonReferences(id);
+    if (isReferenceViolation(error)) return getPersonCredits(id);
     throw error;
   }
 }

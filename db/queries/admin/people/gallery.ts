@@ -13,14 +13,15 @@ export type VersionChange = { before: string; after: string };
 export type GalleryOutcome =
   | { ok: true; added?: number; version?: VersionChange; mainPhoto?: PhotoRef | null; removedFiles?: OrphanFile[] }
   | { gone: true }
-  | { fieldError: string };
+  /** Nothing changed: an uploaded file is not (any more) a usable image, a photo or the person was deleted meanwhile, or the photo is not in this gallery. */
+  | { refused: "photo-missing" | "raced" | "not-in-gallery" };
 
 /** Adds uploaded image files to the gallery (already there: left as is). */
 export async function addGalleryPhotos(personId: number, fileIds: number[]): Promise<GalleryOutcome> {
   const [exists] = await db.execute(sql`select 1 from person where id = ${personId}`);
   if (!exists) return { gone: true };
   const found = await checkImageFiles(db, fileIds);
-  if (fileIds.some((id) => !found.has(id))) return { fieldError: "A photo could not be found: upload it again." };
+  if (fileIds.some((id) => !found.has(id))) return { refused: "photo-missing" };
   try {
     const rows = await db.execute<{ file_id: number }>(sql`
       insert into person_photos (person_id, file_id)
@@ -29,7 +30,7 @@ export async function addGalleryPhotos(personId: number, fileIds: number[]): Pro
       returning file_id`);
     return { ok: true, added: rows.length };
   } catch (error) {
-    if (isReferenceViolation(error)) return { fieldError: "A photo or the person was deleted meanwhile: reload the page." };
+    if (isReferenceViolation(error)) return { refused: "raced" };
     throw error;
   }
 }
@@ -44,7 +45,7 @@ export async function makeMainPhoto(personId: number, fileId: number): Promise<G
     const [photo] = await tx.execute<PhotoRef>(sql`
       select f.id, f.file_url as url, f.file_name from person_photos pp join file_ f on f.id = pp.file_id
       where pp.person_id = ${personId} and pp.file_id = ${fileId}`);
-    if (!photo) return { fieldError: "This photo is not in the gallery." };
+    if (!photo) return { refused: "not-in-gallery" as const };
     const [after] = await tx.execute<{ version: string }>(
       sql`update person set main_photo_id = ${fileId} where id = ${personId} returning updated_at::text as version`,
     );
@@ -63,7 +64,7 @@ export async function removeGalleryPhoto(personId: number, fileId: number): Prom
     );
     if (!before) return { gone: true as const };
     const removed = await tx.execute(sql`delete from person_photos where person_id = ${personId} and file_id = ${fileId} returning file_id`);
-    if (removed.length === 0) return { fieldError: "This photo is not in the gallery." };
+    if (removed.length === 0) return { refused: "not-in-gallery" as const };
     let version: VersionChange | undefined;
     let mainPhoto: PhotoRef | null | undefined;
     if (before.main_photo_id === fileId) {

@@ -2,30 +2,31 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { PersonInput } from "@/lib/validation/admin/person";
 import { db } from "../../../index";
-import { pgError, SQLSTATE, type Executor } from "../../toolkit";
+import { pgError, SQLSTATE, type Executor, type ReferenceRefusal } from "../../toolkit";
 import { checkImageFiles } from "./files";
 import { getPersonForEdit, type PersonForEdit, type PhotoRef } from "./form";
 
 /** Creating and updating a person (the edit form's save). */
 
-export type PersonFieldErrors = Partial<Record<"country_id" | "main_photo_id", string>>;
+/** A field of the person form whose id names nothing. */
+export type PersonReferenceField = "country_id" | "main_photo_id";
 
-/** Field errors for ids that point nowhere (a tampered form, or a row deleted meanwhile); empty when all exist. */
-async function checkPersonReferences(executor: Executor, input: Pick<PersonInput, "country_id" | "main_photo_id">): Promise<PersonFieldErrors> {
-  const errors: PersonFieldErrors = {};
+/** The fields whose ids point nowhere (a tampered form, or a row deleted meanwhile); empty when all exist. */
+async function unknownPersonReferences(executor: Executor, input: Pick<PersonInput, "country_id" | "main_photo_id">): Promise<PersonReferenceField[]> {
+  const fields: PersonReferenceField[] = [];
   if (input.country_id !== null) {
     const [row] = await executor.execute(sql`select 1 from countries where id = ${input.country_id}`);
-    if (!row) errors.country_id = "This country does not exist: choose one from the list.";
+    if (!row) fields.push("country_id");
   }
   if (input.main_photo_id !== null) {
     const found = await checkImageFiles(executor, [input.main_photo_id]);
-    if (!found.has(input.main_photo_id)) errors.main_photo_id = "This photo could not be found: upload it again.";
+    if (!found.has(input.main_photo_id)) fields.push("main_photo_id");
   }
-  return errors;
+  return fields;
 }
 
 /** Foreign-key violations (a row deleted between the check and the write) as the field they concern. */
-function foreignKeyField(error: unknown): keyof PersonFieldErrors | null {
+function foreignKeyField(error: unknown): PersonReferenceField | null {
   const pg = pgError(error);
   if (pg?.code !== SQLSTATE.foreignKeyViolation) return null;
   if (pg.constraint?.includes("country")) return "country_id";
@@ -37,9 +38,9 @@ const personValues = (input: PersonInput) => sql`
   ${input.first_name}, ${input.last_name}, ${input.biography}, ${input.gender},
   ${input.date_of_birth}::date, ${input.date_of_death}::date, ${input.country_id}::int, ${input.main_photo_id}::int`;
 
-export async function createPerson(input: PersonInput): Promise<{ id: number } | { fieldErrors: PersonFieldErrors }> {
-  const errors = await checkPersonReferences(db, input);
-  if (Object.keys(errors).length) return { fieldErrors: errors };
+export async function createPerson(input: PersonInput): Promise<{ id: number } | ReferenceRefusal<PersonReferenceField>> {
+  const unknown = await unknownPersonReferences(db, input);
+  if (unknown.length) return { unknown };
   try {
     const [row] = await db.execute<{ id: number }>(sql`
       insert into person (first_name, last_name, biography, gender, date_of_birth, date_of_death, country_id, main_photo_id)
@@ -47,7 +48,7 @@ export async function createPerson(input: PersonInput): Promise<{ id: number } |
     return { id: row.id };
   } catch (error) {
     const field = foreignKeyField(error);
-    if (field) return { fieldErrors: { [field]: "This no longer exists: choose again." } };
+    if (field) return { raced: field };
     throw error;
   }
 }
@@ -56,15 +57,15 @@ export type UpdateOutcome =
   | { ok: true; version: string; mainPhoto: PhotoRef | null }
   | { gone: true }
   | { conflict: PersonForEdit }
-  | { fieldErrors: PersonFieldErrors };
+  | ReferenceRefusal<PersonReferenceField>;
 
 /**
  * Saves the person if nobody saved since `version` was loaded. Otherwise answers the current row (someone else's
  * values, for the conflict notice) or `gone`.
  */
 export async function updatePerson(id: number, version: string, input: PersonInput): Promise<UpdateOutcome> {
-  const errors = await checkPersonReferences(db, input);
-  if (Object.keys(errors).length) return { fieldErrors: errors };
+  const unknown = await unknownPersonReferences(db, input);
+  if (unknown.length) return { unknown };
   try {
     const [row] = await db.execute<{ version: string; mainPhoto: PhotoRef | null }>(sql`
       with updated as (
@@ -79,7 +80,7 @@ export async function updatePerson(id: number, version: string, input: PersonInp
     if (row) return { ok: true, version: row.version, mainPhoto: row.mainPhoto };
   } catch (error) {
     const field = foreignKeyField(error);
-    if (field) return { fieldErrors: { [field]: "This no longer exists: choose again." } };
+    if (field) return { raced: field };
     throw error;
   }
   const current = await getPersonForEdit(id);
