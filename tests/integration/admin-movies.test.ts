@@ -8,6 +8,7 @@ import { createCharacter } from "@/db/queries/admin/characters";
 import { getMovieDetail } from "@/db/queries/movie-detail";
 import { versionField } from "@/lib/validation/admin/version";
 import { character_, character_actors, countries, favorite_movies, file_, genres, movie, movie_genres, person, user_ } from "@/db/schema";
+import { deleteConsequenceLines, unknownReferenceErrors } from "@/app/admin/movies/messages";
 import { parseAdminMovieListParams, readMovieForm, validateMovieForm, type MovieInput } from "@/lib/validation/admin/movie";
 import { openTestDatabase } from "../support/database";
 
@@ -144,6 +145,10 @@ describe("createMovie", () => {
       unknown: ["director_id", "country_id", "poster_id", "genre_ids", "cast.0.actor_ids"],
       // What did resolve comes back for the form's pickers: Brando and Drama, by name.
       references: { people: new Map([[ids.brando, { id: ids.brando, label: "Marlon Brando" }]]), country: null, poster: null, genres: new Map([[ids.drama, { id: ids.drama, label: "Drama" }]]) },
+    });
+    expect(unknownReferenceErrors(["director_id", "cast.0.actor_ids"])).toEqual({
+      director_id: "This person does not exist (any more): choose the director again.",
+      "cast.0.actor_ids": "One of these actors does not exist (any more): choose them again.",
     });
     expect(await movieCount()).toBe(0);
     expect(await characterCount()).toBe(0);
@@ -303,6 +308,7 @@ describe("deleteMovie", () => {
     expect(await getMovieDeleteConsequences(id)).toEqual({ title: "The Godfather", characters: 2, castings: 3, favorites: 3 });
 
     expect(await deleteMovie(id, false)).toEqual({ needsConfirmation: { title: "The Godfather", characters: 2, castings: 3, favorites: 3 } });
+    expect(deleteConsequenceLines({ title: "The Godfather", characters: 2, castings: 3, favorites: 1 })).toEqual(["2 characters and their 3 castings", "favorite of 1 user"]);
     expect(await movieCount()).toBe(1);
 
     expect(await deleteMovie(id, true)).toEqual({ deleted: { title: "The Godfather", characters: 2, castings: 3, favorites: 3 } });

@@ -12,7 +12,8 @@ import { FIX_FIELDS, type FormState } from "@/lib/form-state";
 import type { DeleteState, SaveState } from "@/lib/admin-state";
 import { movieHref } from "@/lib/slug";
 import { movieDeleteSchema, movieUpdateSchema, readMovieForm, validateMovieForm, type RawMovieForm } from "@/lib/validation/admin/movie";
-import { conflictRows, RACED, rawReferencedIds, savedMovieValues, typedMovieValues, unknownReferenceErrors } from "./form-values";
+import { conflictRows, rawReferencedIds, savedMovieValues, typedMovieValues } from "./form-values";
+import { deleteConsequenceLines, RACED, unknownReferenceErrors } from "./messages";
 
 /** The public pages that show a movie, and the admin list: they show the change on their next load. */
 function revalidateMoviePages(movie: { id: number; title: string } | null) {
@@ -80,20 +81,13 @@ export const updateMovieAction = editorAction(movieForm, async (raw): Promise<Sa
   return { ok: true, message: "Saved. The public page shows the change.", values: saved ? savedMovieValues(saved) : formValues(raw, await resolveMovieReferences(rawReferencedIds(raw))) };
 });
 
-const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 export const deleteMovieAction = editorAction(
   movieDeleteSchema,
   async ({ id, confirm }): Promise<DeleteState> => {
     const outcome = await deleteMovie(id, confirm === "yes");
     if ("gone" in outcome) return { message: "This movie was already deleted." };
-    if ("needsConfirmation" in outcome) {
-      const { characters, castings, favorites } = outcome.needsConfirmation;
-      const lines: string[] = [];
-      if (characters > 0) lines.push(`${count(characters, "character")} and their ${count(castings, "casting")}`);
-      if (favorites > 0) lines.push(`favorite of ${count(favorites, "user")}`);
-      return { needsConfirmation: lines };
-    }
+    if ("needsConfirmation" in outcome) return { needsConfirmation: deleteConsequenceLines(outcome.needsConfirmation) };
     revalidateMoviePages({ id, title: outcome.deleted.title });
     redirect(`/admin/movies?deleted=${encodeURIComponent(outcome.deleted.title.slice(0, 120))}`);
   },

@@ -1,6 +1,6 @@
 import "server-only";
 import type { EditableMovie, PickedEntity, PickedFile } from "@/db/queries/admin/movies/form";
-import type { MovieReferenceField, MovieReferences } from "@/db/queries/admin/movies/references";
+import type { MovieReferences } from "@/db/queries/admin/movies/references";
 import { parseId } from "@/lib/ids";
 import type { RawMovieForm } from "@/lib/validation/admin/movie";
 
@@ -155,17 +155,3 @@ function snapshotOf(movie: EditableMovie): Snapshot {
 export function conflictRows(current: EditableMovie): { field: string; label: string; value: string }[] {
   return Object.entries(readable(snapshotOf(current))).map(([field, value]) => ({ field, label: LABELS[field] ?? field, value }));
 }
-
-/** What the form says beside a field whose picked id names nothing (tampered, or deleted meanwhile). */
-export function unknownReferenceErrors(fields: MovieReferenceField[]): Record<string, string> {
-  const said: Record<string, string> = {
-    director_id: "This person does not exist (any more): choose the director again.",
-    country_id: "This country does not exist (any more): choose it again.",
-    poster_id: "This image is no longer available: upload it again.",
-    genre_ids: "One of these genres does not exist (any more): reload the page.",
-  };
-  return Object.fromEntries(fields.map((field) => [field, said[field] ?? "One of these actors does not exist (any more): choose them again."]));
-}
-
-/** Said when a foreign key refused the save: a reference was deleted between the check and the write. */
-export const RACED = "Something this film refers to was deleted meanwhile: check the pickers and save again.";
