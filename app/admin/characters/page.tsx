@@ -24,6 +24,7 @@ export default async function AdminCharactersPage({ searchParams }: { searchPara
   const filtered = Boolean(params.q || params.withoutActor);
   const from = (list.page - 1) * ADMIN_PAGE_SIZE + 1;
   const deleted = first(search.deleted)?.slice(0, 120);
+  // eslint-disable-next-line react-hooks/purity -- a server component renders once per request: "now" is that request's time
   const now = Date.now();
   const order = params.q ? "by name" : "newest first";
   const summary =

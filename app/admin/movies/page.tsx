@@ -41,6 +41,7 @@ export default async function AdminMoviesPage({ searchParams }: { searchParams: 
   const filtered = Boolean(params.q || params.genreId || params.countryId || params.year || params.missing.length);
   const first = (list.page - 1) * ADMIN_MOVIES_PAGE_SIZE + 1;
   const deleted = typeof search.deleted === "string" ? search.deleted.slice(0, 120) : null;
+  // eslint-disable-next-line react-hooks/purity -- a server component renders once per request: "now" is that request's time
   const now = Date.now();
 
   return (

@@ -35,6 +35,7 @@ export default async function AdminPeoplePage({ searchParams }: { searchParams: 
   const filtered = Boolean(params.q || params.country || params.missing || params.role);
   const from = (list.page - 1) * ADMIN_PAGE_SIZE + 1;
   const deleted = first(search.deleted)?.slice(0, 120);
+  // eslint-disable-next-line react-hooks/purity -- a server component renders once per request: "now" is that request's time
   const now = Date.now();
   const summary =
     list.total === 0
