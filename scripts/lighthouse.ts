@@ -34,7 +34,7 @@ const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as 
 const TARGET = { mobile: 95, desktop: 100 } as const;
 
 type FormFactor = keyof typeof TARGET;
-type Run = { scores: Record<(typeof CATEGORIES)[number], number>; lcp: number; tbt: number; cls: number; lost: string[] };
+type Run = { scores: Record<(typeof CATEGORIES)[number], number>; lcp: number; tbt: number; cls: number; lost: string[]; lcpElement: string };
 
 function summarize(result: RunnerResult | undefined): Run {
   const lhr = result?.lhr;
@@ -48,13 +48,27 @@ function summarize(result: RunnerResult | undefined): Run {
       .filter((ref) => ref.weight > 0 && typeof lhr.audits[ref.id]?.score === "number" && lhr.audits[ref.id].score! < 1)
       .map((ref) => `${c}: ${ref.id}`),
   );
+  // Which element the largest contentful paint was (a node in the LCP breakdown insight), to see what to load first.
+  const lcpNode = findNode(lhr.audits["lcp-breakdown-insight"]?.details);
   return {
+    lcpElement: lcpNode ? `${lcpNode.selector ?? ""}${lcpNode.nodeLabel ? ` (“${lcpNode.nodeLabel.slice(0, 60)}”)` : ""}` : "",
     lost,
     scores: { performance: score("performance"), accessibility: score("accessibility"), "best-practices": score("best-practices"), seo: score("seo") },
     lcp: metric("largest-contentful-paint"),
     tbt: metric("total-blocking-time"),
     cls: metric("cumulative-layout-shift"),
   };
+}
+
+/** The first DOM node an audit's details name (Lighthouse nests them in lists and tables). */
+function findNode(details: unknown): { selector?: string; nodeLabel?: string } | undefined {
+  if (!details || typeof details !== "object") return undefined;
+  if ((details as { type?: unknown }).type === "node") return details as { selector?: string; nodeLabel?: string };
+  for (const value of Object.values(details)) {
+    const found = Array.isArray(value) ? value.map(findNode).find(Boolean) : findNode(value);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** The run whose performance score is the median (Lighthouse's own advice for noisy machines). */
@@ -129,6 +143,7 @@ runMain(async () => {
 
     const rows: string[] = [];
     const notes: string[] = [];
+    const lcpNotes: string[] = [];
     let misses = 0;
     for (const { label, path } of pages) {
       const target = server.origin + path;
@@ -147,6 +162,7 @@ runMain(async () => {
         log(line);
         rows.push(line);
         if (run.lost.length) notes.push(`- ${label}, ${formFactor}: ${run.lost.join(", ")}`);
+        if (run.lcpElement) lcpNotes.push(`- ${label}, ${formFactor}: \`${run.lcpElement}\``);
       }
     }
     const loadAfter = os.loadavg();
@@ -160,6 +176,7 @@ runMain(async () => {
       ...rows,
       "",
       ...(notes.length ? ["Audits that cost points outside performance (in the median run):", "", ...notes, ""] : []),
+      ...(lcpNotes.length ? ["The largest contentful paint was (in the median run):", "", ...lcpNotes, ""] : []),
     ].join("\n");
     process.stdout.write(report);
     if (values.out) writeFileSync(values.out, report);
