@@ -221,7 +221,8 @@ export default async function PersonPage({ params, searchParams }: Props) {
           <h2 id="known-for" className="mb-5 text-xl font-semibold tracking-tight">
             Known for
           </h2>
-          <MovieGrid movies={knownFor} />
+          {/* On a phone the first row of posters is larger than the portrait and often in view: the page's LCP. */}
+          <MovieGrid movies={knownFor} priorityCount={2} />
         </section>
       ) : null}
 
