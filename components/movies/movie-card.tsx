@@ -11,7 +11,7 @@ import { movieHref } from "@/lib/slug";
  * A client component only so that a page's RSC payload carries each card as its data, not as its rendered element
  * tree (24 to 60 cards a page); the HTML is server-rendered all the same.
  */
-export function MovieCard({ movie, priority = false, action }: { movie: MovieCardData; priority?: boolean; action?: React.ReactNode }) {
+export function MovieCard({ movie, priority = false, eager = false, action }: { movie: MovieCardData; priority?: boolean; eager?: boolean; action?: React.ReactNode }) {
   return (
     <article className="group relative flex flex-col gap-2" data-testid="movie-card">
       <div className="relative aspect-[2/3] overflow-hidden rounded-lg bg-surface-muted shadow-sm ring-1 ring-border/60 transition group-hover:shadow-md">
@@ -23,6 +23,7 @@ export function MovieCard({ movie, priority = false, action }: { movie: MovieCar
             sizes="(min-width: 1280px) 180px, (min-width: 768px) 20vw, 45vw"
             className="object-cover transition duration-300 group-hover:scale-[1.03]"
             priority={priority}
+            loading={priority || !eager ? undefined : "eager"}
           />
         ) : (
           <div className="flex h-full items-center justify-center text-muted">
