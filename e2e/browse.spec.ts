@@ -110,6 +110,27 @@ test.describe("with JavaScript", () => {
     await expect(filters(page).getByRole("checkbox", { name: /^Crime\b/ })).not.toBeChecked();
   });
 
+  test("a year typed while the previous filter is still loading is kept when its results arrive", async ({ page }) => {
+    await page.goto("/movies");
+    await expect(resultCount(page)).toContainText(films(catalogue.total));
+    // Hold the catalogue's navigation answers until the year has been typed.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/movies\?genre=/, async (route) => {
+      if (route.request().headers()["rsc"]) await held;
+      await route.continue();
+    });
+    await filters(page).getByRole("checkbox", { name: /^Crime\b/ }).check();
+    const from = filters(page).getByRole("spinbutton", { name: "From", exact: true });
+    await from.fill("1970");
+    release();
+    await expect(page).toHaveURL(new RegExp(`/movies\\?genre=${catalogue.crime}$`));
+    await expect(filters(page).getByRole("checkbox", { name: /^Crime\b/ })).toBeChecked();
+    await expect(from).toHaveValue("1970");
+    await from.press("Enter");
+    await expect(page).toHaveURL(new RegExp(`genre=${catalogue.crime}&from=1970$`));
+  });
+
   test("a chip removes its filter and Clear all removes every filter but keeps the sort", async ({ page }) => {
     await page.goto(`/movies?genre=${catalogue.crime}&genre=${catalogue.drama}&from=1970&to=1999&sort=title&dir=asc`);
     await page.getByRole("link", { name: "Remove the genre filter Crime" }).click();

@@ -40,6 +40,15 @@ const MINE_CHOICES = [
   { value: "hide", label: "Hide my favorites" },
 ];
 
+/** `typed`, with each field whose URL value went from `before` to something else taking the URL's new value. */
+function changedFields(typed: Values, before: Values, after: Values): Values {
+  const next = { ...typed };
+  for (const name of Object.keys(after) as (keyof Values)[]) {
+    if (JSON.stringify(before[name]) !== JSON.stringify(after[name])) Object.assign(next, { [name]: after[name] });
+  }
+  return next;
+}
+
 const numberFormat = new Intl.NumberFormat("en-US");
 const label = "mb-1.5 block text-xs font-medium uppercase tracking-wide text-muted";
 const field =
@@ -68,13 +77,16 @@ export function MovieFilterForm({ filters, options, active, base = "/movies", fa
   // The favorites choice is for members: the page is the same for everyone, the browser knows who is signed in.
   const signedIn = useViewerState().viewer !== null;
   const [values, setValues] = useState(() => valuesOf(filters));
-  // When the URL changes (Back, a removed chip, a page link), the form shows the new state without remounting,
-  // so focus stays where it was.
+  // When the URL changes (Back, a removed chip, a page link), the form shows the new state without remounting, so
+  // focus stays where it was. Only the fields the URL changed are replaced: a field typed into while the previous
+  // navigation was loading keeps what was typed.
   const key = JSON.stringify(valuesOf(filters));
   const [shownKey, setShownKey] = useState(key);
   if (key !== shownKey) {
+    const before = JSON.parse(shownKey) as Values;
+    const after = valuesOf(filters);
     setShownKey(key);
-    setValues(valuesOf(filters));
+    setValues((typed) => changedFields(typed, before, after));
   }
 
   const set = <K extends keyof Values>(name: K, value: Values[K]) => setValues((v) => ({ ...v, [name]: value }));
