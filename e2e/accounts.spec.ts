@@ -158,6 +158,7 @@ test("an uploaded avatar shows in the header; a file that is not an image is ref
 });
 
 test("changing the password confirms it on /account, keeps this browser signed in, and only the new one signs in", async ({ page, browser }) => {
+  test.slow(); // a sign-up, the change, then two sign-ins in a second browser
   const { username } = await signUp(page, "/account");
   await expect(page).toHaveURL(/\/account$/);
   const password = page.getByRole("region", { name: "Password" });
