@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { filterFormRedirect } from "@/lib/filter-form-redirect";
 
 /**
  * Security headers for every page: a Content-Security-Policy with a per-request nonce (Next applies it to its own
@@ -6,6 +7,11 @@ import { NextResponse, type NextRequest } from "next/server";
  * Authorization is NOT done here: every page, action and route handler checks its caller itself.
  */
 export function proxy(request: NextRequest) {
+  // A filter form submitted without JavaScript: its empty fields are left out of the URL (lib/filter-form-redirect).
+  if (request.method === "GET" && !request.headers.has("rsc")) {
+    const target = filterFormRedirect(request.nextUrl.pathname, request.nextUrl.searchParams);
+    if (target) return NextResponse.redirect(new URL(target, request.url), 307);
+  }
   const nonce = btoa(crypto.randomUUID());
   const dev = process.env.NODE_ENV === "development";
   const csp = [

@@ -37,7 +37,7 @@ test("sign up, favorite from the catalogue, see it in /favorites, sign out and t
   await expect(page.getByRole("heading", { name: title, exact: true })).toBeVisible();
 
   const cookies = await context.cookies();
-  await page.getByTestId("user-menu").locator("summary").click();
+  await page.getByTestId("user-menu").getByRole("button", { name: /Account menu/ }).click();
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
 
@@ -155,4 +155,43 @@ test("an uploaded avatar shows in the header; a file that is not an image is ref
   const avatar = page.getByTestId("header-avatar");
   await expect(avatar).toBeVisible();
   await expect.poll(() => avatar.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(256);
+});
+
+test("changing the password confirms it on /account, keeps this browser signed in, and only the new one signs in", async ({ page, browser }) => {
+  test.slow(); // a sign-up, the change, then two sign-ins in a second browser
+  const { username } = await signUp(page, "/account");
+  await expect(page).toHaveURL(/\/account$/);
+  const password = page.getByRole("region", { name: "Password" });
+  await password.getByLabel("Current password").fill("a quiet evening at the cinema");
+  await password.getByLabel("New password", { exact: true }).fill("a late screening of noir");
+  await password.getByLabel("Repeat the new password").fill("a late screening of noir");
+  const answers: unknown[] = [];
+  let changed = false;
+  page.on("response", (r) => {
+    if (changed && r.url().includes("/api/viewer")) void r.json().then((body) => answers.push(body));
+  });
+  await Promise.all([
+    page.waitForResponse((r) => r.request().method() === "POST").then(() => (changed = true)),
+    password.getByRole("button", { name: "Change password" }).click(),
+  ]);
+
+  await expect(password.getByTestId("form-message")).toHaveText("Your password is changed. Other devices have been signed out.");
+  await expect(page).toHaveURL(/\/account$/);
+  // The header asked again who is signed in (after the change), and it is still the member.
+  await expect.poll(() => answers).toContainEqual(expect.objectContaining({ viewer: expect.objectContaining({ username }) }));
+  await expect(page.getByTestId("user-menu")).toContainText(username);
+  await expect(page.getByTestId("sign-in-link")).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
+
+  const other = await browser.newPage();
+  for (const [given, works] of [["a quiet evening at the cinema", false], ["a late screening of noir", true]] as const) {
+    await other.goto("/sign-in?callbackUrl=%2Faccount");
+    await other.getByLabel("Username or email").fill(username);
+    await other.getByLabel("Password").fill(given);
+    await other.getByRole("button", { name: "Sign in" }).click();
+    if (works) await expect(other.getByRole("heading", { name: "Your account" })).toBeVisible();
+    else await expect(other.getByTestId("form-message")).toContainText("don't match");
+  }
+  await other.close();
 });

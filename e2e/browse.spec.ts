@@ -82,7 +82,7 @@ test.describe("with JavaScript", () => {
     // Picking the title sort starts A to Z.
     await page.getByLabel("Sort by", { exact: true }).selectOption("title");
     await expect(page).toHaveURL(/&sort=title&dir=asc$/);
-    await expect(page.getByLabel("Order", { exact: true })).toHaveValue("asc");
+    await expect(page.getByLabel("Order", { exact: true }).locator("option:checked")).toHaveText("A to Z");
     await expect(cardTitles(page)).toHaveText(catalogue.crimeDramaByTitle);
     const active = page.getByRole("list", { name: "Active filters" });
     await expect(active.getByRole("link")).toHaveText(["Remove the genre filter Crime", "Remove the genre filter Drama", "Remove the release years filter 1970–1999", "Clear all"]);
@@ -175,6 +175,33 @@ test.describe("without JavaScript", () => {
     await page.goBack();
     await expect(page).toHaveURL(/\/movies$/);
     await expect(resultCount(page)).toContainText(films(catalogue.total));
+  });
+
+  test("Sort by Title with the order left as it reads is A to Z, at a URL without the form's empty fields", async ({ page }) => {
+    await page.goto(`/movies?genre=${catalogue.crime}&genre=${catalogue.drama}&from=1970&to=1999`);
+    const order = page.getByLabel("Order", { exact: true });
+    await expect(order.locator("option:checked")).toHaveText("Newest first");
+    await page.getByLabel("Sort by", { exact: true }).selectOption("title");
+    const [redirect] = await Promise.all([
+      page.waitForResponse((r) => new URL(r.url()).pathname === "/movies" && r.request().isNavigationRequest() && r.status() === 307),
+      page.getByRole("button", { name: "Sort", exact: true }).click(),
+    ]);
+    expect(new URL(redirect.url()).searchParams.get("q")).toBe(""); // what the browser sent: every field
+    await expect(page).toHaveURL(`/movies?genre=${catalogue.crime}&genre=${catalogue.drama}&from=1970&to=1999&sort=title&dir=asc`);
+    await expect(cardTitles(page)).toHaveText(catalogue.crimeDramaByTitle);
+    await expect(order.locator("option:checked")).toHaveText("A to Z");
+  });
+
+  test("the filter forms of /favorites and /people also land on URLs without empty fields", async ({ request }) => {
+    for (const [sent, canonical] of [
+      ["/favorites?sort=added&dir=desc&q=&country=&from=1990&to=&minRuntime=&maxRuntime=", "/favorites?from=1990"],
+      ["/people?q=kane&country=&role=&sort=name", "/people?q=kane"],
+      ["/movies?q=&country=&from=&to=&minRuntime=&maxRuntime=&sort=release&dir=", "/movies"],
+    ]) {
+      const response = await request.get(sent, { maxRedirects: 0 });
+      expect(response.status(), sent).toBe(307);
+      expect(new URL(response.headers().location, "http://site").pathname + new URL(response.headers().location, "http://site").search).toBe(canonical);
+    }
   });
 
   test("chips and pagination are plain links", async ({ page }) => {

@@ -187,6 +187,32 @@ test.describe("the header's autocomplete", () => {
     await expect(page).toHaveURL(new RegExp(`/people/${ids.brando}-marlon-brando$`));
   });
 
+  test("Enter before the suggestions arrive searches, and their late answer opens nothing over /search", async ({ page }) => {
+    // The suggestions answer only after the search has been asked for.
+    let landed!: () => void;
+    const lateAnswer = new Promise<void>((resolve) => (landed = resolve));
+    await page.route((url) => url.pathname === "/api/search/suggest", async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      await route.continue().catch(() => {}); // cancelled by the page meanwhile
+      landed();
+    });
+    await page.goto("/");
+    const box = headerSearch(page);
+    const asked = page.waitForRequest((r) => r.url().includes("/api/search/suggest"));
+    await box.fill("godfather");
+    await asked;
+    await box.press("Enter");
+    await expect(page).toHaveURL(/\/search\?q=godfather$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Results for “godfather”");
+    await lateAnswer;
+    await page.waitForTimeout(300); // time to draw anything the late answer would have opened
+    await expect(page.getByRole("listbox", { name: "Suggestions" })).toBeHidden();
+    await expect(box).toHaveAttribute("aria-expanded", "false");
+    // The query is in the page's own box only.
+    await expect(page.getByRole("searchbox", { name: "Movies, people or characters" })).toHaveValue("godfather");
+    await expect(box).toHaveValue("");
+  });
+
   test("on a phone the list spans the screen", async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto("/");

@@ -32,7 +32,7 @@ test("after signing out through the site, a copied cookie gets nothing from /api
   expect(((await (await copy.get("/api/viewer")).json()) as { viewer: { username: string } | null }).viewer?.username).toBe(user.username);
 
   await page.goto("/account");
-  await page.getByTestId("user-menu").locator("summary").click();
+  await page.getByTestId("user-menu").getByRole("button", { name: /Account menu/ }).click();
   await page.getByTestId("user-menu").getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
 

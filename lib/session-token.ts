@@ -1,6 +1,7 @@
 /**
- * The session cookie read without Auth.js's session action, for GET /api/viewer: the production server answers it
- * before Next (lib/server/viewer-endpoint.ts) and the route handler does the same under `next dev`. It is the check
+ * The session cookie read without Auth.js's session action, for GET /api/viewer (the production server answers it
+ * before Next, lib/server/viewer-endpoint.ts, and the route handler does the same under `next dev`) and for every
+ * page, action and route handler (getViewer in lib/session.ts). It is the check
  * Auth.js does on every read (auth.ts): the cookie Auth.js would read for this request (its name depends on whether
  * the site is served over HTTPS, as in Auth.js), decrypted with Auth.js's own `decode` and AUTH_SECRET (which also
  * checks the expiry), and a user id and session version in it. Whether that version is still the user's, and the
@@ -19,15 +20,25 @@ export function sessionCookieName(forwardedProto: string | null | undefined): st
   return secure ? `__Secure-${SESSION_COOKIE}` : SESSION_COOKIE;
 }
 
-/** The cookie's value, joined from Auth.js's chunks (`name.0`, `name.1`, …) when it was too long for one. */
-function cookieValue(header: string, name: string): string | null {
-  let whole: string | null = null;
-  const chunks: [number, string][] = [];
+type Cookie = { name: string; value: string };
+
+/** The cookies of a Cookie header, as name and value pairs. */
+function cookiesOfHeader(header: string): Cookie[] {
+  const list: Cookie[] = [];
   for (const part of header.split(";")) {
     const at = part.indexOf("=");
-    if (at === -1) continue;
-    const key = part.slice(0, at).trim();
-    const value = part.slice(at + 1).trim();
+    if (at !== -1) list.push({ name: part.slice(0, at).trim(), value: part.slice(at + 1).trim() });
+  }
+  return list;
+}
+
+/** The cookie's value, joined from Auth.js's chunks (`name.0`, `name.1`, …) when it was too long for one. */
+function cookieValue(cookies: readonly Cookie[], name: string): string | null {
+  let whole: string | null = null;
+  const chunks: [number, string][] = [];
+  for (const { name: key, value } of cookies) {
+    // An emptied cookie is one Auth.js deleted (a chunk left over from a longer token).
+    if (!value) continue;
     if (key === name) whole = value;
     else if (key.startsWith(`${name}.`) && /^\d+$/.test(key.slice(name.length + 1))) chunks.push([Number(key.slice(name.length + 1)), value]);
   }
@@ -38,9 +49,17 @@ function cookieValue(header: string, name: string): string | null {
 export type SessionClaim = { userId: number; sessionVersion: number };
 
 /** The user id and session version the request's session cookie carries, or null (none, forged, expired). */
-export async function readSessionClaim(cookieHeader: string | null | undefined, forwardedProto: string | null | undefined): Promise<SessionClaim | null> {
+export function readSessionClaim(cookieHeader: string | null | undefined, forwardedProto: string | null | undefined): Promise<SessionClaim | null> {
+  return readSessionClaimOf(cookiesOfHeader(cookieHeader ?? ""), forwardedProto);
+}
+
+/**
+ * The same from a list of cookies: lib/session.ts passes Next's `cookies()`, which in a server action also holds
+ * the cookies the action has set (a password change's new session), where the request's header has the old ones.
+ */
+export async function readSessionClaimOf(cookies: readonly Cookie[], forwardedProto: string | null | undefined): Promise<SessionClaim | null> {
   const name = sessionCookieName(forwardedProto);
-  const token = cookieValue(cookieHeader ?? "", name);
+  const token = cookieValue(cookies, name);
   if (!token || token.length > 16_384) return null;
   try {
     const payload = await decode({ token, secret: authSecret(), salt: name });

@@ -1,23 +1,26 @@
 import "server-only";
 import { forbidden, redirect } from "next/navigation";
+import { cookies, headers } from "next/headers";
 import { cache } from "react";
-import { auth } from "@/auth";
 import { viewerOfRequest, type Viewer } from "@/db/queries/users";
 import type { FormState } from "@/lib/form-state";
 import { requestPath } from "@/lib/request-path";
+import { readSessionClaimOf } from "@/lib/session-token";
 
 export type { Viewer };
 
 /**
  * The caller of this request, as the database says now (cached per request). A cookie whose session version is
- * older than the user's (signed out, password or role changed, disabled) is nobody.
+ * older than the user's (signed out, password or role changed, disabled) is nobody. The cookie is read from
+ * `cookies()`, not the request's Cookie header as `auth()` would: after a server action that issued a new session
+ * (a password change signs this device in again), the page it renders belongs to that new session, not to the
+ * one it has just revoked. Decoded as Auth.js decodes it (lib/session-token.ts), checked as auth.ts's jwt callback.
  */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
-  const session = await auth();
-  const id = Number(session?.user?.id);
-  if (!Number.isSafeInteger(id) || id <= 0) return null;
-  const viewer = await viewerOfRequest(id);
-  if (!viewer || viewer.session_version !== session?.user?.sv) return null;
+  const claim = await readSessionClaimOf((await cookies()).getAll(), (await headers()).get("x-forwarded-proto"));
+  if (!claim) return null;
+  const viewer = await viewerOfRequest(claim.userId);
+  if (!viewer || viewer.session_version !== claim.sessionVersion) return null;
   return viewer;
 });
 

@@ -1,10 +1,11 @@
 "use client";
 
 import Image from "next/image";
-import { useActionState, useRef, useState } from "react";
+import { useActionState, useEffect, useRef, useState } from "react";
 import { UserRound } from "@/components/ui/icons/user-round";
 import { changePasswordAction, deleteAccountAction, removeAvatarAction, updateProfileAction, uploadAvatarAction } from "@/app/(account)/account/actions";
 import { Field, FormMessage, SubmitButton } from "@/components/ui/form";
+import { refreshViewer } from "@/components/viewer/viewer-store";
 import type { FormState } from "@/lib/form-state";
 
 type Account = { username: string; email: string; first_name: string; last_name: string; avatarUrl: string | null };
@@ -74,6 +75,10 @@ export function AvatarForm({ avatarUrl }: { avatarUrl: string | null }) {
 export function PasswordForm() {
   const [state, action] = useActionState<FormState, FormData>(changePasswordAction, {});
   const form = useRef<HTMLFormElement>(null);
+  // The change signed this browser in again under a new session: the header's island asks who that is.
+  useEffect(() => {
+    if (state.ok) refreshViewer();
+  }, [state]);
   return (
     <form ref={form} action={action} className="space-y-5" noValidate>
       <FormMessage message={state.message} ok={state.ok} />

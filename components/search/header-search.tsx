@@ -97,6 +97,7 @@ export function HeaderSearch() {
     close();
   }
 
+  /** A suggestion chosen or the form submitted: nothing pending may reopen the list over the next page. */
   function go(href: string) {
     clear();
     router.push(href);
@@ -128,10 +129,11 @@ export function HeaderSearch() {
       aria-label="Site search"
       className="relative w-full max-w-xs"
       onSubmit={(event) => {
-        // With JavaScript: the same /search?q=… as the browser would ask for, as a client-side navigation.
+        // With JavaScript: the same /search?q=… as the browser would ask for, as a client-side navigation. Pending
+        // suggestions are cancelled (a late answer would open the list over the results), and the box is emptied:
+        // /search shows the query in its own box.
         event.preventDefault();
-        close();
-        router.push(`/search?${new URLSearchParams({ q: value })}`);
+        go(`/search?${new URLSearchParams({ q: value })}`);
       }}
     >
       <label htmlFor={`${id}-input`} className="sr-only">

@@ -30,8 +30,13 @@ export const SORT_DIRECTION_LABELS: Record<MovieSort, Record<SortDirection, stri
   budget: { desc: "Highest first", asc: "Lowest first" },
 };
 
-/** The direction a sort starts in when a visitor picks it: titles A to Z, everything else highest first. */
-export const NATURAL_DIRECTION: Record<MovieSort, SortDirection> = { release: "desc", title: "asc", runtime: "desc", budget: "desc" };
+/**
+ * The direction a sort takes when none is chosen (no `dir`, or an empty one: the order menu's first option): titles
+ * A to Z, everything else (dates, runtime, budget, date added) newest or highest first.
+ */
+export function naturalDirection(sort: MovieSort | FavoriteSort): SortDirection {
+  return sort === "title" ? "asc" : "desc";
+}
 
 /** Release years a filter may name: the first films to today's productions and announcements. */
 export const YEAR_MIN = 1870;
@@ -120,15 +125,16 @@ const FORM_PARAMS = ["q", "genre", "country", "from", "to", "minRuntime", "maxRu
 
 /**
  * The canonical URL for what the filter form holds (the browser's own GET submission, minus empty fields and the
- * default sort). A new filter starts again at page 1, so the form never carries a page.
+ * default sort; an empty order is the sort's natural direction). A new filter starts again at page 1, so the form
+ * never carries a page. Also takes the query of such a submission (proxy.ts sends it to this URL).
  */
-export function moviesHrefFromForm(data: FormData, base: FilterBase = "/movies"): string {
+export function moviesHrefFromForm(data: { getAll(name: string): (string | File)[] }, base: FilterBase = "/movies"): string {
   const params = new URLSearchParams();
   const all = (name: string) => data.getAll(name).map((v) => (typeof v === "string" ? v.trim() : "")).filter(Boolean);
   for (const name of FORM_PARAMS) for (const value of name === "genre" ? all(name) : all(name).slice(0, 1)) params.append(name, value);
   const defaults = FILTER_BASES[base];
   const [sort = defaults.sort] = all("sort");
-  const [dir = defaults.dir] = all("dir");
+  const [dir = naturalDirection(sort as MovieSort | FavoriteSort)] = all("dir");
   if (sort !== defaults.sort || dir !== defaults.dir) {
     params.set("sort", sort);
     params.set("dir", dir);

@@ -16,6 +16,7 @@ import {
   SORT_DIRECTIONS,
   YEAR_MAX,
   YEAR_MIN,
+  naturalDirection,
   type MovieFilters,
   type SearchParamsRecord,
 } from "./movie-filters-url";
@@ -156,6 +157,8 @@ export function parseMovieFilters(params: SearchParamsRecord): { filters: MovieF
     if (parsed.success) filters.sort = parsed.data;
     else notices.push(`Ignored an unknown sort “${echo(sort)}”.`);
   }
+  // No direction (or the order menu's empty "natural" choice): the sort's own, so Title without one is A to Z.
+  filters.dir = naturalDirection(filters.sort);
   const dir = single("dir");
   if (dir !== undefined) {
     const parsed = movieFilterSchemas.dir.safeParse(dir);

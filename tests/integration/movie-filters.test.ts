@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { filterFormRedirect } from "@/lib/filter-form-redirect";
 import {
   EMPTY_MOVIE_FILTERS,
   QUERY_MAX_LENGTH,
@@ -64,6 +65,16 @@ describe("parseMovieFilters: valid parameters", () => {
     for (const sort of ["title", "release", "runtime", "budget"] as const) {
       for (const dir of ["asc", "desc"] as const) expect(parse({ sort, dir }).filters).toMatchObject({ sort, dir });
     }
+  });
+
+  it("takes the sort's natural direction when none is given or the order is left empty", () => {
+    for (const dir of [undefined, "", " "]) {
+      expect(parse({ sort: "title", dir }).filters).toMatchObject({ sort: "title", dir: "asc" });
+      expect(parse({ sort: "release", dir }).filters).toMatchObject({ sort: "release", dir: "desc" });
+      expect(parse({ sort: "runtime", dir }).filters).toMatchObject({ sort: "runtime", dir: "desc" });
+      expect(parse({ sort: "budget", dir }).filters).toMatchObject({ sort: "budget", dir: "desc" });
+    }
+    expect(parse({ sort: "title", dir: "desc" }).filters.dir).toBe("desc");
   });
 
   it("keeps accents and case in the search (the database ignores them)", () => {
@@ -197,6 +208,11 @@ describe("canonical URLs", () => {
     expect(moviesHrefFromForm(new FormData())).toBe("/movies");
     form.set("mine", "only");
     expect(moviesHrefFromForm(form)).toBe("/movies?q=godfather&genre=5&genre=7&from=1970&mine=only&sort=title&dir=asc");
+    // The order menu's empty first option: the sort's natural direction (titles A to Z), whatever it read before.
+    expect(moviesHrefFromForm(new URLSearchParams("sort=title&dir="))).toBe("/movies?sort=title&dir=asc");
+    expect(moviesHrefFromForm(new URLSearchParams("sort=release&dir="))).toBe("/movies");
+    expect(moviesHrefFromForm(new URLSearchParams("sort=runtime&dir="))).toBe("/movies?sort=runtime&dir=desc");
+    expect(moviesHrefFromForm(new URLSearchParams("sort=title&dir="), "/favorites")).toBe("/favorites?sort=title&dir=asc");
   });
 
   it("keeps the favorites filter in catalogue URLs, and /favorites' own default sort out of its URLs", () => {
@@ -212,5 +228,24 @@ describe("canonical URLs", () => {
 
   it("ignores an unknown favorites filter with a notice", () => {
     expect(parse({ mine: "everyone" })).toEqual({ filters: { ...EMPTY_MOVIE_FILTERS, genreIds: [] }, notices: ["Ignored an unknown favorites filter “everyone”."] });
+  });
+});
+
+describe("filterFormRedirect: a filter form sent without JavaScript goes to its canonical URL", () => {
+  it("drops the empty fields of /movies, /favorites and /people", () => {
+    const redirect = (url: string) => filterFormRedirect(url.split("?")[0], new URLSearchParams(url.split("?")[1]));
+    expect(redirect("/movies?q=&genre=5&country=&from=&to=&minRuntime=&maxRuntime=&sort=title&dir=")).toBe("/movies?genre=5&sort=title&dir=asc");
+    expect(redirect("/movies?q=&country=&from=&to=&minRuntime=&maxRuntime=&sort=release&dir=")).toBe("/movies");
+    expect(redirect("/movies?q=noir&country=&page=2")).toBe("/movies?q=noir&page=2");
+    expect(redirect("/favorites?sort=added&dir=desc&q=&country=3&from=")).toBe("/favorites?country=3");
+    expect(redirect("/people?q=kane&country=&role=&sort=name")).toBe("/people?q=kane");
+    expect(redirect("/people?q=&country=&role=directors&sort=born")).toBe("/people?role=directors&sort=born");
+  });
+
+  it("leaves canonical URLs and other pages alone", () => {
+    expect(filterFormRedirect("/movies", new URLSearchParams("genre=5&sort=title&dir=asc"))).toBeNull();
+    expect(filterFormRedirect("/movies", new URLSearchParams(""))).toBeNull();
+    expect(filterFormRedirect("/search", new URLSearchParams("q="))).toBeNull();
+    expect(filterFormRedirect("/movies/12-heat", new URLSearchParams("q="))).toBeNull();
   });
 });

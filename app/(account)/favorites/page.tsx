@@ -21,6 +21,7 @@ import {
   FAVORITE_SORT_LABELS,
   FAVORITE_SORTS,
   moviesHref,
+  naturalDirection,
   parseMovieFilters,
   type FavoriteSort,
   type SearchParamsRecord,
@@ -29,8 +30,6 @@ import {
 export const metadata: Metadata = { title: "Your favorites", robots: { index: false } };
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-/** Title starts A to Z; date added and year start with the newest. */
-const naturalDirection = (sort: FavoriteSort) => (sort === "title" ? "asc" : "desc");
 
 /** The viewer's favorites with the catalogue's filters (same URL parameters) and their own sorts. */
 export default async function FavoritesPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
