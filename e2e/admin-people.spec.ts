@@ -63,7 +63,7 @@ test("an editor creates a person with a main photo, fills the gallery, picks ano
   await expect(page.getByText("2 photos added to the gallery.")).toBeVisible();
   await expect(uploaded(page, "file_ids")).toHaveCount(0);
 
-  await submit(page, `Make second-${id}.png the main photo`);
+  await submit(page, `Make main photo: second-${id}.png`);
   await expect(page.locator('[data-testid="gallery-photo"][data-main]')).toContainText(`second-${id}.png`);
   // The form's main photo follows, so saving the form keeps it.
   await expect(page.locator('[data-upload="main_photo_id"]')).toContainText(`second-${id}.png`);
