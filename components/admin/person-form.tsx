@@ -11,6 +11,8 @@ import { FormSection } from "@/components/admin/kit";
 import { PersonGallery } from "@/components/admin/person-gallery";
 import { Field, FormMessage, SubmitButton } from "@/components/ui/form";
 import type { PersonForEdit, PhotoRef } from "@/db/queries/admin/people/form";
+import { loadedLines, withLine } from "@/lib/conflict";
+import { personConflictRows } from "@/lib/person-conflict";
 import { EARLIEST_DATE, GENDER_LABELS, GENDERS, PERSON_LIMITS } from "@/lib/validation/admin/person";
 
 const controlStyles =
@@ -109,7 +111,9 @@ type PersonFormProps = {
   version?: string;
   mainPhoto?: PhotoRef | null;
   onSaved?: (saved: NonNullable<PersonSaveState["saved"]>) => void;
-  onConflict?: (version: string) => void;
+  onConflict?: (conflict: NonNullable<PersonSaveState["conflict"]>) => void;
+  /** Edit: the lines of the version this form saves over (lib/conflict.ts), for a conflict to list what changed. */
+  loaded?: string;
 };
 
 /**
@@ -117,12 +121,12 @@ type PersonFormProps = {
  * updatePersonAction with the hidden id and version. A refused save keeps everything typed (the pickers and the
  * photo keep their own choices; text fields come back through state.values).
  */
-export function PersonForm({ person, version, mainPhoto = null, onSaved, onConflict }: PersonFormProps) {
+export function PersonForm({ person, version, loaded, mainPhoto = null, onSaved, onConflict }: PersonFormProps) {
   const editing = Boolean(person);
   const [state, formAction] = useActionState<PersonSaveState, FormData>(async (previous, formData) => {
     const next = await (editing ? updatePersonAction : createPersonAction)(previous, formData);
     if (next.saved) onSaved?.(next.saved);
-    if (next.conflict) onConflict?.(next.conflict.version);
+    if (next.conflict) onConflict?.(next.conflict);
     return next;
   }, {});
   const v = state.values;
@@ -142,6 +146,7 @@ export function PersonForm({ person, version, mainPhoto = null, onSaved, onConfl
         <>
           <input type="hidden" name="id" value={person.id} />
           <input type="hidden" name="version" value={version ?? ""} />
+          <input type="hidden" name="loaded" value={loaded ?? ""} />
         </>
       ) : null}
 
@@ -199,10 +204,17 @@ export function PersonEditor({ person }: { person: PersonForEdit }) {
   const [initial] = useState(person);
   const [version, setVersion] = useState(person.version);
   const [mainPhoto, setMainPhoto] = useState<PhotoRef | null>(person.mainPhoto);
+  const [loaded, setLoaded] = useState(() =>
+    loadedLines(personConflictRows({ ...person, country: person.country?.label ?? "", main_photo: person.mainPhoto?.file_name ?? "" })),
+  );
 
   function galleryChanged(change: GalleryState) {
     const moved = change.version;
-    if (moved) setVersion((current) => (moved.before === current ? moved.after : current));
+    if (moved && moved.before === version) {
+      // This editor's own change of the main photo: the form now saves over it, as if it had loaded it.
+      setVersion(moved.after);
+      if (change.mainPhoto !== undefined) setLoaded(withLine(loaded, "main_photo", change.mainPhoto?.file_name ?? ""));
+    }
     if (change.mainPhoto !== undefined) setMainPhoto(change.mainPhoto);
   }
 
@@ -211,12 +223,17 @@ export function PersonEditor({ person }: { person: PersonForEdit }) {
       <PersonForm
         person={initial}
         version={version}
+        loaded={loaded}
         mainPhoto={mainPhoto}
         onSaved={(saved) => {
           setVersion(saved.version);
+          setLoaded(saved.loaded);
           setMainPhoto(saved.mainPhoto);
         }}
-        onConflict={setVersion}
+        onConflict={(conflict) => {
+          setVersion(conflict.version);
+          if (conflict.loaded) setLoaded(conflict.loaded);
+        }}
       />
       <PersonGallery personId={person.id} photos={person.gallery} total={person.galleryCount} mainPhotoId={mainPhoto?.id ?? null} onChange={galleryChanged} />
     </div>
