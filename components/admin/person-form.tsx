@@ -202,18 +202,22 @@ export function PersonForm({ person, version, loaded, mainPhoto = null, onSaved,
 export function PersonEditor({ person }: { person: PersonForEdit }) {
   // The form's starting values stay those it was opened with; the gallery below follows the server's refreshes.
   const [initial] = useState(person);
-  const [version, setVersion] = useState(person.version);
+  // The version the form saves over, and its lines (lib/conflict.ts), moved together.
+  const [base, setBase] = useState(() => ({
+    version: person.version,
+    loaded: loadedLines(personConflictRows({ ...person, country: person.country?.label ?? "", main_photo: person.mainPhoto?.file_name ?? "" })),
+  }));
   const [mainPhoto, setMainPhoto] = useState<PhotoRef | null>(person.mainPhoto);
-  const [loaded, setLoaded] = useState(() =>
-    loadedLines(personConflictRows({ ...person, country: person.country?.label ?? "", main_photo: person.mainPhoto?.file_name ?? "" })),
-  );
 
   function galleryChanged(change: GalleryState) {
     const moved = change.version;
-    if (moved && moved.before === version) {
-      // This editor's own change of the main photo: the form now saves over it, as if it had loaded it.
-      setVersion(moved.after);
-      if (change.mainPhoto !== undefined) setLoaded(withLine(loaded, "main_photo", change.mainPhoto?.file_name ?? ""));
+    // This editor's own change of the main photo, over the version the form holds: the form now saves over it.
+    if (moved) {
+      setBase((current) =>
+        moved.before !== current.version
+          ? current
+          : { version: moved.after, loaded: change.mainPhoto === undefined ? current.loaded : withLine(current.loaded, "main_photo", change.mainPhoto?.file_name ?? "") },
+      );
     }
     if (change.mainPhoto !== undefined) setMainPhoto(change.mainPhoto);
   }
@@ -222,18 +226,14 @@ export function PersonEditor({ person }: { person: PersonForEdit }) {
     <div className="space-y-10">
       <PersonForm
         person={initial}
-        version={version}
-        loaded={loaded}
+        version={base.version}
+        loaded={base.loaded}
         mainPhoto={mainPhoto}
         onSaved={(saved) => {
-          setVersion(saved.version);
-          setLoaded(saved.loaded);
+          setBase({ version: saved.version, loaded: saved.loaded });
           setMainPhoto(saved.mainPhoto);
         }}
-        onConflict={(conflict) => {
-          setVersion(conflict.version);
-          if (conflict.loaded) setLoaded(conflict.loaded);
-        }}
+        onConflict={(conflict) => setBase((current) => ({ version: conflict.version, loaded: conflict.loaded ?? current.loaded }))}
       />
       <PersonGallery personId={person.id} photos={person.gallery} total={person.galleryCount} mainPhotoId={mainPhoto?.id ?? null} onChange={galleryChanged} />
     </div>
