@@ -90,9 +90,17 @@ export function revealOutcome(form: HTMLFormElement | null, state: { ok?: boolea
   if (!form || state.ok || !state.message) return;
   const notice = form.querySelector<HTMLElement>('[data-testid="conflict-notice"]');
   // Below the sticky site header.
-  if (state.conflict && notice) return window.scrollTo({ top: notice.getBoundingClientRect().top + window.scrollY - 96, behavior: "smooth" });
+  // Nothing is returned: an effect calls this, and Chromium's scroll methods now return a promise, which React would
+  // keep as the effect's cleanup and call on the next answer ("not a function").
+  if (state.conflict && notice) {
+    window.scrollTo({ top: notice.getBoundingClientRect().top + window.scrollY - 96, behavior: "smooth" });
+    return;
+  }
   const invalid = form.querySelector<HTMLElement>('[aria-invalid="true"]');
-  if (invalid) return invalid.focus();
+  if (invalid) {
+    invalid.focus();
+    return;
+  }
   form.querySelector<HTMLElement>('[data-testid="form-message"]')?.scrollIntoView({ block: "center", behavior: "smooth" });
 }
 
@@ -132,7 +140,9 @@ export function PersonForm({ person, version, loaded, mainPhoto = null, onSaved,
   const v = state.values;
   const e = state.fieldErrors ?? {};
   const formRef = useRef<HTMLFormElement>(null);
-  useEffect(() => revealOutcome(formRef.current, state), [state]);
+  useEffect(() => {
+    revealOutcome(formRef.current, state);
+  }, [state]);
   const value = (field: keyof Initial) => v?.[field] ?? (person?.[field] as string | null | undefined) ?? "";
 
   return (
