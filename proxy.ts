@@ -40,7 +40,7 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      source: "/((?!_next/static|_next/image|files/|favicon.ico|api/).*)",
+      source: "/((?!_next/static|_next/image|files/|favicon.ico|icon.svg|apple-icon.png|api/).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

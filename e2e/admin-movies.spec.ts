@@ -115,6 +115,8 @@ test("an editor creates, publishes, edits, meets a conflict and deletes a movie"
   await signInAsEditor(otherPage);
   await otherPage.goto(`/admin/movies/${movieId}`);
   await otherPage.getByLabel("Title", { exact: true }).fill(`${title} (their cut)`);
+  await otherPage.getByLabel("Budget (US dollars)").fill("3750000");
+  await otherPage.getByLabel("Release date").fill("2019-06-21");
   await save(otherPage, "Save changes");
   await expect(otherPage.getByTestId("form-message")).toContainText("Saved");
   await other.close();
@@ -129,6 +131,13 @@ test("an editor creates, publishes, edits, meets a conflict and deletes a movie"
   const titleRow = notice.getByRole("row", { name: /^Title/ });
   await expect(titleRow).toContainText(`${title} (their cut)`);
   await expect(titleRow).toContainText(`${title} (my cut)`);
+  // Their values as the pages show them, beside what this form holds (it loaded $2,500,000 and June 14).
+  await expect(notice.getByRole("row", { name: /^Budget/ })).toHaveText(/\$3,750,000\s*\$2,500,000/);
+  await expect(notice.getByRole("row", { name: /^Release date/ })).toHaveText(/June 21, 2019\s*June 14, 2019/);
+  // Only what they changed: the runtime and the cast were changed here alone, the rest by nobody.
+  await expect(notice.getByRole("row")).toHaveCount(4);
+  await expect(notice.getByRole("row", { name: /^Runtime/ })).toHaveCount(0);
+  await expect(notice.getByRole("row", { name: /^Cast/ })).toHaveCount(0);
   // Nothing typed is lost: the fields, the picks and the new character are still in the form.
   await expect(page.getByLabel("Title", { exact: true })).toHaveValue(`${title} (my cut)`);
   await expect(page.getByLabel("Runtime (minutes)")).toHaveValue("121");

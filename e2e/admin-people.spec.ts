@@ -63,7 +63,7 @@ test("an editor creates a person with a main photo, fills the gallery, picks ano
   await expect(page.getByText("2 photos added to the gallery.")).toBeVisible();
   await expect(uploaded(page, "file_ids")).toHaveCount(0);
 
-  await submit(page, `Make second-${id}.png the main photo`);
+  await submit(page, `Make main photo: second-${id}.png`);
   await expect(page.locator('[data-testid="gallery-photo"][data-main]')).toContainText(`second-${id}.png`);
   // The form's main photo follows, so saving the form keeps it.
   await expect(page.locator('[data-upload="main_photo_id"]')).toContainText(`second-${id}.png`);
@@ -79,6 +79,22 @@ test("an editor creates a person with a main photo, fills the gallery, picks ano
   await expect(page.getByTestId("form-message").first()).toHaveText("Saved. The public page shows the change.");
   await expect(page.getByTestId("conflict-notice")).toHaveCount(0);
 
+  // Another editor changes the date of birth meanwhile; this form changes the biography only: the notice lists
+  // their date (as the pages write dates), not the biography nor anything saved here before.
+  const other = await editorPage(browser);
+  await other.goto(`/admin/people/${personId}`);
+  await other.getByLabel("Date of birth").fill("1905-09-19");
+  await submit(other, "Save changes");
+  await expect(other.getByTestId("form-message").first()).toHaveText("Saved. The public page shows the change.");
+  await other.context().close();
+  await page.getByRole("textbox", { name: "Biography" }).fill(`A Swedish film actress, ${id}.`);
+  await submit(page, "Save changes");
+  const notice = page.getByTestId("conflict-notice");
+  await expect(notice.getByRole("row", { name: /^Date of birth/ })).toHaveText(/September 19, 1905\s*September 18, 1905/);
+  await expect(notice.getByRole("row")).toHaveCount(2);
+  await submit(page, "Save changes");
+  await expect(page.getByTestId("form-message").first()).toHaveText("Saved. The public page shows the change.");
+
   const files = await withTestDatabase(async (db) => {
     const [row] = await db.select({ main: person.main_photo_id }).from(person).where(eq(person.id, personId));
     const rows = await db.select({ id: file_.id, name: file_.file_name, url: file_.file_url }).from(file_).where(sql`${file_.file_name} like ${`%-${id}.png`}`);
@@ -91,7 +107,7 @@ test("an editor creates a person with a main photo, fills the gallery, picks ano
 
   await page.goto(`/people/${personId}`);
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
-  await expect(page.getByText(`A Swedish actress, ${id}.`)).toBeVisible();
+  await expect(page.getByText(`A Swedish film actress, ${id}.`)).toBeVisible();
   await expect(page.getByRole("img", { name: `Photo of ${name}` })).toHaveAttribute("src", new RegExp(encodeURIComponent(second.url)));
   await expect(page.getByTestId("gallery-thumbnail")).toHaveCount(1);
   await expect(page.getByText("September 18, 1905")).toBeVisible();

@@ -52,13 +52,14 @@ test("an editor creates, renames, meets a conflict, is refused a delete, merges 
     await expect(page.getByText("Another genre already has this name (names are compared ignoring case).")).toBeVisible();
     await expect(page.getByRole("textbox", { name: "Name" })).toHaveValue(created.toUpperCase());
 
-    // Rename; the public genres page shows the new name on its next load.
+    // Rename; the public genres page (which lists only genres with films) shows the new name on its next load.
+    await withTestDatabase((db) => db.execute(sql`insert into movie_genres (movie_id, genre_id) values (${film.id}, ${genreId})`));
     await page.goto(genreUrl);
     await page.getByRole("textbox", { name: "Name" }).fill(renamed);
     await submit(page, page.getByRole("button", { name: "Save", exact: true }));
     await expect(page.getByTestId("form-message")).toHaveText(`Saved “${renamed}”.`);
     await page.goto("/genres");
-    await expect(page.getByRole("link", { name: new RegExp(`^${renamed} 0 films$`) })).toBeVisible();
+    await expect(page.getByRole("link", { name: new RegExp(`^${renamed} 1 film$`) })).toBeVisible();
 
     // Two editors open the genre; the other one saves first.
     await page.goto(genreUrl);
@@ -85,7 +86,6 @@ test("an editor creates, renames, meets a conflict, is refused a delete, merges 
     expect((await genreByName(mine))?.id).toBe(genreId);
 
     // A film uses the genre: deleting is refused with a link to fix the film.
-    await withTestDatabase((db) => db.execute(sql`insert into movie_genres (movie_id, genre_id) values (${film.id}, ${genreId})`));
     await page.reload();
     await page.getByRole("button", { name: "Delete" }).click();
     const deleteDialog = page.getByRole("dialog", { name: `Delete the genre “${mine}”?` });
@@ -151,6 +151,31 @@ test("the genres list searches and sorts, and its counts match the catalogue", a
   // Countries show people too.
   await page.goto("/admin/countries?q=japan");
   await expect(page.getByTestId("country-row").first().getByRole("link", { name: /people on the public site$/ })).toHaveAttribute("href", /^\/people\?country=\d+$/);
+});
+
+test("a genre with no film stays in the admin but is not offered on /genres until a film has it", async ({ page }) => {
+  const name = `Empty genre ${unique()}`;
+  await withTestDatabase((db) => db.execute(sql`insert into genres (name) values (${name})`));
+  const genre = (await genreByName(name))!;
+  try {
+    // Linking to it would open an empty catalogue.
+    await page.goto("/genres");
+    await expect(page.getByRole("link", { name: /^Drama/ })).toBeVisible();
+    await expect(page.getByRole("link", { name: new RegExp(`^${name}`) })).toHaveCount(0);
+    await signInRequest(page.request, "editor", "marquee-editor");
+    await page.goto(`/admin/genres?q=${encodeURIComponent(name)}`);
+    const row = page.getByTestId("genre-row").filter({ has: page.getByRole("link", { name, exact: true }) });
+    await expect(row.getByRole("cell").nth(1)).toHaveText("0");
+    // Once a film has it, it is listed with its count.
+    await withTestDatabase((db) => db.execute(sql`insert into movie_genres (movie_id, genre_id) select id, ${genre.id} from movie where title = 'Parasite'`));
+    await page.goto("/genres");
+    await expect(page.getByRole("link", { name: new RegExp(`^${name}`) })).toContainText("1 film");
+  } finally {
+    await withTestDatabase(async (db) => {
+      await db.execute(sql`delete from movie_genres where genre_id = ${genre.id}`);
+      await db.execute(sql`delete from genres where id = ${genre.id}`);
+    });
+  }
 });
 
 test("a signed-in visitor gets the 403 page; anonymous visitors go to sign-in and come back", async ({ page, browser, baseURL }) => {

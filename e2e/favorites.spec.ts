@@ -146,3 +146,18 @@ test("per-user pages are never stored by a shared cache", async ({ playwright, b
   }
   await context.dispose();
 });
+
+test("importing a CSV matches a film whose year is one off, and says so", async ({ page }) => {
+  const user = await createTestUser();
+  const [{ year }] = await withTestDatabase((db) => db.execute<{ year: number }>(sql`select extract(year from release_date)::int as year from movie where id = ${amelie.id}`));
+  await signIn(page, user, "/favorites");
+  const csv = `Title,Year\nThe Godfather,1972\nAmelie,${year + 1}\nNo Such Film ${user.username},1999\n`;
+  await page.getByLabel("CSV file").setInputFiles({ name: "list.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.getByRole("button", { name: "Import" }).click()]);
+  const csvSection = page.getByRole("region", { name: "Export and import" });
+  await expect(csvSection.getByTestId("form-message")).toContainText("Imported 3 rows: 2 added, 0 already in your favorites, 1 matched with a year one off, 1 not found.");
+  await expect(page.getByTestId("import-near-year")).toContainText(`Amelie: matched with year ${year} (file said ${year + 1})`);
+  await expect(page.getByTestId("import-unmatched")).toContainText(`No Such Film ${user.username} (1999)`);
+  await page.goto("/favorites");
+  await expect(page.getByTestId("favorites-count")).toHaveText("2 films");
+});

@@ -1,3 +1,4 @@
+import type { ConflictRow } from "@/lib/conflict";
 import type { FormState } from "@/lib/form-state";
 
 /** A row that references what an editor is deleting, with a link to go and fix it. */
@@ -12,8 +13,9 @@ export type Reference = { label: string; href?: string };
 export type DeleteState = FormState & { references?: Reference[]; referenceCount?: number; needsConfirmation?: string[] };
 
 /**
- * What an admin save action answers on a concurrent edit: the other person's saved values beside the ones
- * typed here (which come back in `values`, so nothing is lost) and their version, so saving again overwrites
- * knowingly.
+ * What an admin save action answers on a concurrent edit: the other person's saved values of the fields they
+ * changed since this form loaded, beside the ones typed here (which come back in `values`, so nothing is lost),
+ * their version, so saving again overwrites knowingly, and `loaded`: their row's lines, which the form carries from
+ * then on (lib/conflict.ts).
  */
-export type SaveState = FormState & { conflict?: { version: string; theirs: { field: string; label: string; value: string }[] } };
+export type SaveState = FormState & { conflict?: { version: string; theirs: ConflictRow[]; loaded?: string } };

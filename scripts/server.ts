@@ -54,7 +54,7 @@ onDatabaseTrouble(() => void availability.probe());
 const refusals = new RefusalLog();
 
 /** Paths that never touch PostgreSQL: served even while it is away. */
-const WITHOUT_DATABASE = /^\/(_next\/static\/|api\/ping$)/;
+const WITHOUT_DATABASE = /^\/(_next\/static\/|api\/ping$|favicon\.ico$|icon\.svg$|apple-icon\.png$)/;
 
 function refuse(res: ServerResponse, status: number, message: string) {
   res.statusCode = status;

@@ -1,16 +1,21 @@
 import type { SaveState } from "@/lib/admin-state";
+import { displayConflictValue } from "@/lib/conflict";
 
 /**
- * Shown above a form whose save was refused because someone else saved first: their values beside the ones
- * typed here. The form keeps what was typed and now carries their version, so "Save" again overwrites knowingly.
+ * Shown above a form whose save was refused because someone else saved first: the values they changed since this
+ * form loaded beside the ones typed here, both as the pages show them (a budget in dollars, a date in words). The
+ * form keeps what was typed and now carries their version, so "Save" again overwrites knowingly.
  */
 export function ConflictNotice({ conflict, typed }: { conflict: NonNullable<SaveState["conflict"]>; typed?: Record<string, string> }) {
-  const changed = conflict.theirs.filter((row) => (typed?.[row.field] ?? "") !== row.value);
+  const rows = conflict.theirs
+    .map((row) => ({ ...row, theirs: displayConflictValue(row.kind, row.value), yours: displayConflictValue(row.kind, typed?.[row.field] ?? "") }))
+    // A field they changed to what was typed here anyway needs no decision.
+    .filter((row) => row.theirs !== row.yours);
   return (
     <div role="alert" className="mb-6 rounded-xl border border-amber-500/40 bg-amber-500/10 p-4 text-sm" data-testid="conflict-notice">
       <p className="font-semibold">This was changed by someone else since you opened it.</p>
       <p className="mt-1 text-muted">Your changes are still in the form below. Compare, then save again to keep yours, or reload to take theirs.</p>
-      {changed.length > 0 ? (
+      {rows.length > 0 ? (
         <table className="mt-3 w-full text-left">
           <thead className="text-xs uppercase tracking-wide text-muted">
             <tr>
@@ -20,13 +25,13 @@ export function ConflictNotice({ conflict, typed }: { conflict: NonNullable<Save
             </tr>
           </thead>
           <tbody>
-            {changed.map((row) => (
+            {rows.map((row) => (
               <tr key={row.field} className="align-top">
                 <th scope="row" className="py-1 pr-4 font-medium">
                   {row.label}
                 </th>
-                <td className="py-1 pr-4 break-words">{row.value || <span className="text-muted">(empty)</span>}</td>
-                <td className="py-1 break-words">{typed?.[row.field] || <span className="text-muted">(empty)</span>}</td>
+                <td className="py-1 pr-4 break-words">{row.theirs || <span className="text-muted">(empty)</span>}</td>
+                <td className="py-1 break-words">{row.yours || <span className="text-muted">(empty)</span>}</td>
               </tr>
             ))}
           </tbody>

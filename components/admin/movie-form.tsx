@@ -79,6 +79,7 @@ export function MovieForm({ movieId, initial, genres, castTooLarge }: Props) {
         <>
           <input type="hidden" name="id" value={movieId} />
           <input type="hidden" name="version" value={version} />
+          <input type="hidden" name="loaded" value={v.loaded ?? initial.loaded ?? ""} />
         </>
       ) : null}
 

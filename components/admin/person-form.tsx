@@ -11,6 +11,8 @@ import { FormSection } from "@/components/admin/kit";
 import { PersonGallery } from "@/components/admin/person-gallery";
 import { Field, FormMessage, SubmitButton } from "@/components/ui/form";
 import type { PersonForEdit, PhotoRef } from "@/db/queries/admin/people/form";
+import { loadedLines, withLine } from "@/lib/conflict";
+import { personConflictRows } from "@/lib/person-conflict";
 import { EARLIEST_DATE, GENDER_LABELS, GENDERS, PERSON_LIMITS } from "@/lib/validation/admin/person";
 
 const controlStyles =
@@ -88,9 +90,17 @@ export function revealOutcome(form: HTMLFormElement | null, state: { ok?: boolea
   if (!form || state.ok || !state.message) return;
   const notice = form.querySelector<HTMLElement>('[data-testid="conflict-notice"]');
   // Below the sticky site header.
-  if (state.conflict && notice) return window.scrollTo({ top: notice.getBoundingClientRect().top + window.scrollY - 96, behavior: "smooth" });
+  // Nothing is returned: an effect calls this, and Chromium's scroll methods now return a promise, which React would
+  // keep as the effect's cleanup and call on the next answer ("not a function").
+  if (state.conflict && notice) {
+    window.scrollTo({ top: notice.getBoundingClientRect().top + window.scrollY - 96, behavior: "smooth" });
+    return;
+  }
   const invalid = form.querySelector<HTMLElement>('[aria-invalid="true"]');
-  if (invalid) return invalid.focus();
+  if (invalid) {
+    invalid.focus();
+    return;
+  }
   form.querySelector<HTMLElement>('[data-testid="form-message"]')?.scrollIntoView({ block: "center", behavior: "smooth" });
 }
 
@@ -109,7 +119,9 @@ type PersonFormProps = {
   version?: string;
   mainPhoto?: PhotoRef | null;
   onSaved?: (saved: NonNullable<PersonSaveState["saved"]>) => void;
-  onConflict?: (version: string) => void;
+  onConflict?: (conflict: NonNullable<PersonSaveState["conflict"]>) => void;
+  /** Edit: the lines of the version this form saves over (lib/conflict.ts), for a conflict to list what changed. */
+  loaded?: string;
 };
 
 /**
@@ -117,18 +129,20 @@ type PersonFormProps = {
  * updatePersonAction with the hidden id and version. A refused save keeps everything typed (the pickers and the
  * photo keep their own choices; text fields come back through state.values).
  */
-export function PersonForm({ person, version, mainPhoto = null, onSaved, onConflict }: PersonFormProps) {
+export function PersonForm({ person, version, loaded, mainPhoto = null, onSaved, onConflict }: PersonFormProps) {
   const editing = Boolean(person);
   const [state, formAction] = useActionState<PersonSaveState, FormData>(async (previous, formData) => {
     const next = await (editing ? updatePersonAction : createPersonAction)(previous, formData);
     if (next.saved) onSaved?.(next.saved);
-    if (next.conflict) onConflict?.(next.conflict.version);
+    if (next.conflict) onConflict?.(next.conflict);
     return next;
   }, {});
   const v = state.values;
   const e = state.fieldErrors ?? {};
   const formRef = useRef<HTMLFormElement>(null);
-  useEffect(() => revealOutcome(formRef.current, state), [state]);
+  useEffect(() => {
+    revealOutcome(formRef.current, state);
+  }, [state]);
   const value = (field: keyof Initial) => v?.[field] ?? (person?.[field] as string | null | undefined) ?? "";
 
   return (
@@ -142,6 +156,7 @@ export function PersonForm({ person, version, mainPhoto = null, onSaved, onConfl
         <>
           <input type="hidden" name="id" value={person.id} />
           <input type="hidden" name="version" value={version ?? ""} />
+          <input type="hidden" name="loaded" value={loaded ?? ""} />
         </>
       ) : null}
 
@@ -197,12 +212,23 @@ export function PersonForm({ person, version, mainPhoto = null, onSaved, onConfl
 export function PersonEditor({ person }: { person: PersonForEdit }) {
   // The form's starting values stay those it was opened with; the gallery below follows the server's refreshes.
   const [initial] = useState(person);
-  const [version, setVersion] = useState(person.version);
+  // The version the form saves over, and its lines (lib/conflict.ts), moved together.
+  const [base, setBase] = useState(() => ({
+    version: person.version,
+    loaded: loadedLines(personConflictRows({ ...person, country: person.country?.label ?? "", main_photo: person.mainPhoto?.file_name ?? "" })),
+  }));
   const [mainPhoto, setMainPhoto] = useState<PhotoRef | null>(person.mainPhoto);
 
   function galleryChanged(change: GalleryState) {
     const moved = change.version;
-    if (moved) setVersion((current) => (moved.before === current ? moved.after : current));
+    // This editor's own change of the main photo, over the version the form holds: the form now saves over it.
+    if (moved) {
+      setBase((current) =>
+        moved.before !== current.version
+          ? current
+          : { version: moved.after, loaded: change.mainPhoto === undefined ? current.loaded : withLine(current.loaded, "main_photo", change.mainPhoto?.file_name ?? "") },
+      );
+    }
     if (change.mainPhoto !== undefined) setMainPhoto(change.mainPhoto);
   }
 
@@ -210,13 +236,14 @@ export function PersonEditor({ person }: { person: PersonForEdit }) {
     <div className="space-y-10">
       <PersonForm
         person={initial}
-        version={version}
+        version={base.version}
+        loaded={base.loaded}
         mainPhoto={mainPhoto}
         onSaved={(saved) => {
-          setVersion(saved.version);
+          setBase({ version: saved.version, loaded: saved.loaded });
           setMainPhoto(saved.mainPhoto);
         }}
-        onConflict={setVersion}
+        onConflict={(conflict) => setBase((current) => ({ version: conflict.version, loaded: conflict.loaded ?? current.loaded }))}
       />
       <PersonGallery personId={person.id} photos={person.gallery} total={person.galleryCount} mainPhotoId={mainPhoto?.id ?? null} onChange={galleryChanged} />
     </div>

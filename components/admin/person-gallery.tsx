@@ -104,7 +104,8 @@ export function PersonGallery({ personId, photos, total, mainPhotoId, onChange }
                         <form action={makeMain}>
                           <input type="hidden" name="person_id" value={personId} />
                           <input type="hidden" name="file_id" value={photo.id} />
-                          <GalleryButton label={`Make ${photo.file_name} the main photo`}>
+                          {/* The visible words first (WCAG 2.5.3 label in name), then which photo. */}
+                          <GalleryButton label={`Make main photo: ${photo.file_name}`}>
                             <Star aria-hidden className="size-3.5" /> Make main photo
                           </GalleryButton>
                         </form>

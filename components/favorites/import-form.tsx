@@ -29,6 +29,30 @@ export function ImportFavoritesForm() {
         </div>
         <SubmitButton variant="secondary">Import</SubmitButton>
       </div>
+      {state.nearYear && state.nearYear.length > 0 ? (
+        <div className="rounded-lg border border-border p-3" data-testid="import-near-year">
+          <p className="text-sm font-medium">Matched with a year one off:</p>
+          <ul className="mt-1 max-h-48 list-inside list-disc overflow-auto text-sm text-muted">
+            {state.nearYear.slice(0, 200).map((r, i) => (
+              <li key={i}>
+                {r.title}: matched with year {r.matchedYear} (file said {r.year})
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {state.ambiguous && state.ambiguous.length > 0 ? (
+        <div className="rounded-lg border border-border p-3" data-testid="import-ambiguous">
+          <p className="text-sm font-medium">Not added, several films could be meant:</p>
+          <ul className="mt-1 max-h-48 list-inside list-disc overflow-auto text-sm text-muted">
+            {state.ambiguous.slice(0, 200).map((r, i) => (
+              <li key={i}>
+                {r.title} ({r.year}): no film of {r.year}, but {r.candidateYears.length} of that title from {[...new Set(r.candidateYears)].join(" and ")}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {state.unmatched && state.unmatched.length > 0 ? (
         <div className="rounded-lg border border-border p-3" data-testid="import-unmatched">
           <p className="text-sm font-medium">Not found in the catalogue:</p>

@@ -44,26 +44,58 @@ export async function getFavoritesForExport(userId: number): Promise<FavoriteCsv
     order by f.created_at, m.id`);
 }
 
+/** A row matched to a film released a year before or after the year the file gives (release vs festival year). */
+export type NearYearMatch = { title: string; year: number; matchedYear: number };
+/** A row with no film of its year and several films of its title a year off: nothing is added for it. */
+export type AmbiguousRow = { title: string; year: number; candidateYears: number[] };
+export type ImportResult = { added: number; alreadyThere: number; unmatched: FavoriteCsvRow[]; nearYear: NearYearMatch[]; ambiguous: AmbiguousRow[] };
+
 /**
  * Adds the films of a Letterboxd-style list (title + year), matching titles without regard to case or accents and
- * the year when given; in one transaction. Returns what was added and the rows that matched no film.
+ * the year when given; in one transaction. A row whose title and year match no film falls back to the one film of
+ * that title released a year before or after (lists often give the festival year); two such films are ambiguous
+ * and nothing is added. Returns what was added, the rows matched a year off, the ambiguous ones and the unmatched.
  */
-export async function importFavorites(userId: number, rows: FavoriteCsvRow[]): Promise<{ added: number; alreadyThere: number; unmatched: FavoriteCsvRow[] }> {
+export async function importFavorites(userId: number, rows: FavoriteCsvRow[]): Promise<ImportResult> {
   return db.transaction(async (tx) => {
     // Passed as one JSON parameter (Drizzle would spread a JS array into a row of parameters).
     const input = JSON.stringify(rows.map((r) => ({ title: r.title, year: r.year })));
-    const matches = await tx.execute<{ idx: number; movie_id: number | null }>(sql`
+    const matches = await tx.execute<{ idx: number; movie_id: number | null; near: { id: number; year: number }[] | null }>(sql`
       with i as (
         select e.idx, e.value->>'title' as title, (e.value->>'year')::int as year
         from jsonb_array_elements(${input}::jsonb) with ordinality as e(value, idx)
+      ), exact as (
+        select i.idx, i.title, i.year,
+               (select m.id from movie m
+                 where marquee_search_key(m.title) = marquee_search_key(i.title)
+                   and (i.year is null or extract(year from m.release_date) = i.year)
+                 order by m.release_date nulls last, m.id limit 1) as movie_id
+        from i
       )
-      select i.idx::int as idx,
-             (select m.id from movie m
-               where marquee_search_key(m.title) = marquee_search_key(i.title)
-                 and (i.year is null or extract(year from m.release_date) = i.year)
-               order by m.release_date nulls last, m.id limit 1) as movie_id
-      from i`);
-    const ids = [...new Set(matches.filter((m) => m.movie_id !== null).map((m) => m.movie_id as number))];
+      select x.idx::int as idx, x.movie_id,
+             -- Only for rows with a year and no exact match: the films of that title a year off.
+             case when x.movie_id is null and x.year is not null then
+               (select json_agg(json_build_object('id', m.id, 'year', extract(year from m.release_date)::int) order by m.release_date, m.id)
+                  from movie m
+                 where marquee_search_key(m.title) = marquee_search_key(x.title)
+                   and extract(year from m.release_date) in (x.year - 1, x.year + 1))
+             end as near
+      from exact x
+      order by x.idx`);
+    const nearYear: NearYearMatch[] = [];
+    const ambiguous: AmbiguousRow[] = [];
+    const unmatched: FavoriteCsvRow[] = [];
+    const chosen: number[] = [];
+    for (const m of matches) {
+      const row = rows[m.idx - 1];
+      if (m.movie_id !== null) chosen.push(m.movie_id);
+      else if (m.near?.length === 1) {
+        chosen.push(m.near[0].id);
+        nearYear.push({ title: row.title, year: row.year!, matchedYear: m.near[0].year });
+      } else if (m.near && m.near.length > 1) ambiguous.push({ title: row.title, year: row.year!, candidateYears: m.near.map((n) => n.year) });
+      else unmatched.push(row);
+    }
+    const ids = [...new Set(chosen)];
     let added = 0;
     if (ids.length) {
       const inserted = await tx.execute(sql`
@@ -72,7 +104,6 @@ export async function importFavorites(userId: number, rows: FavoriteCsvRow[]): P
         on conflict do nothing`);
       added = inserted.count;
     }
-    const unmatched = matches.filter((m) => m.movie_id === null).map((m) => rows[m.idx - 1]);
-    return { added, alreadyThere: ids.length - added, unmatched };
+    return { added, alreadyThere: ids.length - added, unmatched, nearYear, ambiguous };
   });
 }

@@ -127,10 +127,43 @@ describe("CSV export and import", () => {
     const parsed = parseFavoritesCsv(csv);
     if ("error" in parsed) throw new Error(parsed.error);
     const result = await importFavorites(bob, parsed.rows);
-    expect(result).toMatchObject({ added: 2, alreadyThere: 0, unmatched: [{ title: "Nope Film", year: 1999 }] });
+    expect(result).toMatchObject({ added: 2, alreadyThere: 0, unmatched: [{ title: "Nope Film", year: 1999 }], nearYear: [], ambiguous: [] });
     expect([...(await favoriteIdsAmong(bob, Object.values(films)))].sort()).toEqual([films.amelie, films.solaris72].sort());
     const again = await importFavorites(bob, parsed.rows);
     expect(again).toMatchObject({ added: 0, alreadyThere: 2 });
+  });
+
+  it("prefers the exact year, falls back to the one film of the title a year off, and refuses to guess between two", async () => {
+    // Solaris exists in 1972, 2002 and now 2003; Amélie in 2001; Crash in 2004 and 2006.
+    const extra = await db
+      .insert(movie)
+      .values([
+        { title: "Solaris", release_date: "2003-05-01" },
+        { title: "Crash", release_date: "2004-05-01" },
+        { title: "Crash", release_date: "2006-05-01" },
+      ])
+      .returning();
+    try {
+      const csv = new TextEncoder().encode("Title,Year\nSolaris,2002\nAmelie,2000\nSolaris,1973\nCrash,2005\nAmelie,1999\n");
+      const parsed = parseFavoritesCsv(csv);
+      if ("error" in parsed) throw new Error(parsed.error);
+      const result = await importFavorites(bob, parsed.rows);
+      expect(result).toEqual({
+        added: 3,
+        alreadyThere: 0,
+        nearYear: [
+          { title: "Amelie", year: 2000, matchedYear: 2001 },
+          { title: "Solaris", year: 1973, matchedYear: 1972 },
+        ],
+        ambiguous: [{ title: "Crash", year: 2005, candidateYears: [2004, 2006] }],
+        unmatched: [{ title: "Amelie", year: 1999 }],
+      });
+      // Solaris 2002 is the exact match, not the 2003 film a year off; neither Crash was added.
+      const ids = [...Object.values(films), ...extra.map((m) => m.id)];
+      expect([...(await favoriteIdsAmong(bob, ids))].sort()).toEqual([films.amelie, films.solaris72, films.solaris02].sort());
+    } finally {
+      await db.execute(sql`delete from movie where id in (${extra[0].id}, ${extra[1].id}, ${extra[2].id})`);
+    }
   });
 
   it("refuses malformed or huge files whole, with a message", () => {

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { addFavorite, importFavorites, removeFavorite } from "@/db/queries/favorites";
+import { addFavorite, importFavorites, removeFavorite, type ImportResult } from "@/db/queries/favorites";
 import { CSV_MAX_BYTES, parseFavoritesCsv } from "@/lib/favorites-csv";
 import { rememberPendingFavorite } from "@/lib/pending-favorite";
 import { memberAction, publicAction } from "@/lib/action";
@@ -57,7 +57,7 @@ export const toggleFavoriteAction = publicAction(
   { failed: (): ToggleResult => ({ ok: false, message: "That film could not be found." }) },
 );
 
-export type ImportState = { message?: string; ok?: boolean; added?: number; alreadyThere?: number; unmatched?: { title: string; year: number | null }[] };
+export type ImportState = { message?: string; ok?: boolean } & Partial<ImportResult>;
 
 /** Imports a CSV of favorites for the caller; a malformed or huge file is refused whole. */
 export const importFavoritesAction = memberAction(
@@ -70,11 +70,14 @@ export const importFavoritesAction = memberAction(
     const result = await importFavorites(viewer.id, parsed.rows);
     revalidatePath("/favorites");
     const total = parsed.rows.length;
-    return {
-      ok: true,
-      message: `Imported ${total} row${total === 1 ? "" : "s"}: ${result.added} added, ${result.alreadyThere} already in your favorites, ${result.unmatched.length} not found.`,
-      ...result,
-    };
+    const parts = [
+      `${result.added} added`,
+      `${result.alreadyThere} already in your favorites`,
+      ...(result.nearYear.length ? [`${result.nearYear.length} matched with a year one off`] : []),
+      ...(result.ambiguous.length ? [`${result.ambiguous.length} ambiguous`] : []),
+      `${result.unmatched.length} not found`,
+    ];
+    return { ok: true, message: `Imported ${total} row${total === 1 ? "" : "s"}: ${parts.join(", ")}.`, ...result };
   },
   { failed: (state) => ({ message: state.message }) },
 );

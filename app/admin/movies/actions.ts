@@ -10,6 +10,7 @@ import { createMovie, updateMovie, type SaveMovieResult } from "@/db/queries/adm
 import { editorAction } from "@/lib/action";
 import { FIX_FIELDS, type FormState } from "@/lib/form-state";
 import type { DeleteState, SaveState } from "@/lib/admin-state";
+import { changedSinceLoaded, loadedLines } from "@/lib/conflict";
 import { movieHref } from "@/lib/slug";
 import { movieDeleteSchema, movieUpdateSchema, readMovieForm, validateMovieForm, type RawMovieForm } from "@/lib/validation/admin/movie";
 import { conflictRows, rawReferencedIds, savedMovieValues, typedMovieValues } from "./form-values";
@@ -35,7 +36,7 @@ const movieForm = z.instanceof(FormData, { error: "Send the movie form." }).tran
 
 /** What the form is refilled with: the typed values, pickers by name, and the version it was opened at. */
 function formValues(raw: RawMovieForm, references: MovieReferences): Record<string, string> {
-  return { ...typedMovieValues(raw, references), ...(raw.version ? { version: raw.version } : {}) };
+  return { ...typedMovieValues(raw, references), ...(raw.version ? { version: raw.version } : {}), ...(raw.loaded ? { loaded: raw.loaded } : {}) };
 }
 
 /**
@@ -53,11 +54,14 @@ function refusedSave(raw: RawMovieForm, result: Exclude<SaveMovieResult, { ok: t
   if ("unknown" in result) return { message: FIX_FIELDS, fieldErrors: unknownReferenceErrors(result.unknown), values };
   if ("raced" in result) return { message: FIX_FIELDS, fieldErrors: { form: RACED }, values };
   if ("gone" in result) return { message: "This movie was deleted by someone else. Your changes were not saved.", values };
-  // Someone saved first: nothing written; their values beside ours, and their version so saving again overwrites.
+  // Someone saved first: nothing written; the values they changed beside ours, and their version (and lines) so
+  // saving again overwrites, and a later conflict lists only what changed after theirs.
+  const current = conflictRows(result.conflict);
+  const loaded = loadedLines(current);
   return {
     message: "This movie was changed by someone else since you opened it. Nothing was saved yet.",
-    conflict: { version: result.conflict.version, theirs: conflictRows(result.conflict) },
-    values: { ...values, version: result.conflict.version },
+    conflict: { version: result.conflict.version, theirs: changedSinceLoaded(raw.loaded, current), loaded },
+    values: { ...values, version: result.conflict.version, loaded },
   };
 }
 

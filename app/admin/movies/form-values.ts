@@ -2,6 +2,7 @@ import "server-only";
 import type { EditableMovie, PickedEntity, PickedFile } from "@/db/queries/admin/movies/form";
 import type { MovieReferences } from "@/db/queries/admin/movies/references";
 import { parseId } from "@/lib/ids";
+import { loadedLines, type ConflictKind, type ConflictRow } from "@/lib/conflict";
 import type { RawMovieForm } from "@/lib/validation/admin/movie";
 
 /**
@@ -71,6 +72,8 @@ function readable(s: Snapshot): Record<string, string> {
   };
 }
 
+const KINDS: Record<string, ConflictKind> = { release_date: "date", duration: "runtime", budget: "budget" };
+
 const LABELS: Record<string, string> = {
   title: "Title",
   description: "Description",
@@ -133,6 +136,7 @@ export function savedMovieValues(movie: EditableMovie): Record<string, string> {
     genre_ids_json: JSON.stringify(movie.genres.map((g) => g.id)),
     ...(cast ? { cast_json: JSON.stringify(cast) } : {}),
     version: movie.version,
+    loaded: loadedLines(conflictRows(movie)),
   };
 }
 
@@ -151,7 +155,7 @@ function snapshotOf(movie: EditableMovie): Snapshot {
   };
 }
 
-/** Their saved values, field by field, for ConflictNotice. */
-export function conflictRows(current: EditableMovie): { field: string; label: string; value: string }[] {
-  return Object.entries(readable(snapshotOf(current))).map(([field, value]) => ({ field, label: LABELS[field] ?? field, value }));
+/** A saved movie's values, field by field, for ConflictNotice (and, as `loaded`, for the form to carry). */
+export function conflictRows(current: EditableMovie): ConflictRow[] {
+  return Object.entries(readable(snapshotOf(current))).map(([field, value]) => ({ field, label: LABELS[field] ?? field, value, kind: KINDS[field] }));
 }

@@ -10,13 +10,15 @@ import { createPerson, updatePerson } from "@/db/queries/admin/people/save";
 import { ActionRefusal, editorAction, type FailureKind } from "@/lib/action";
 import { FIX_FIELDS, type FormState } from "@/lib/form-state";
 import type { DeleteState, SaveState } from "@/lib/admin-state";
+import { changedSinceLoaded, loadedField, loadedLines } from "@/lib/conflict";
+import { genderLabel, personConflictRows } from "@/lib/person-conflict";
 import { personHref } from "@/lib/slug";
 import { getStorage } from "@/lib/storage";
 import { creditReference, galleryRefusal, photoLines, referenceErrors } from "./messages";
-import { galleryAddSchema, galleryPhotoSchema, GENDER_LABELS, personCreateSchema, personDeleteSchema, personUpdateSchema } from "@/lib/validation/admin/person";
+import { galleryAddSchema, galleryPhotoSchema, personCreateSchema, personDeleteSchema, personUpdateSchema } from "@/lib/validation/admin/person";
 
-/** A save of the person form: on success the new version and the saved main photo, for the editor's state. */
-export type PersonSaveState = SaveState & { saved?: { version: string; mainPhoto: PhotoRef | null } };
+/** A save of the person form: on success the new version, the saved main photo and lines, for the editor's state. */
+export type PersonSaveState = SaveState & { saved?: { version: string; mainPhoto: PhotoRef | null; loaded: string } };
 
 /** A gallery change: when it changed the person row (the main photo), its version before and after. */
 export type GalleryState = { ok?: boolean; message?: string; fieldError?: string; version?: VersionChange; mainPhoto?: PhotoRef | null; done?: number };
@@ -42,23 +44,11 @@ async function removeStoredFiles(files: OrphanFile[]) {
   for (const file of files) await storage.remove(file.file_key).catch((error) => console.error("could not remove a stored file", file.file_key, error));
 }
 
-const genderLabel = (gender: string | null) => (gender ? (GENDER_LABELS[gender as keyof typeof GENDER_LABELS] ?? gender) : "");
-
 const fullName = (first: string, last: string) => `${first} ${last}`.trim();
 
-/** Their saved values beside what was typed, for the conflict notice (fields as the form names them). */
-function conflictRows(current: PersonForEdit) {
-  return [
-    { field: "first_name", label: "First name", value: current.first_name },
-    { field: "last_name", label: "Last name", value: current.last_name },
-    { field: "date_of_birth", label: "Date of birth", value: current.date_of_birth ?? "" },
-    { field: "date_of_death", label: "Date of death", value: current.date_of_death ?? "" },
-    { field: "gender_label", label: "Gender", value: genderLabel(current.gender) },
-    { field: "country", label: "Country", value: current.country?.label ?? "" },
-    { field: "main_photo", label: "Main photo", value: current.mainPhoto?.file_name ?? "" },
-    { field: "biography", label: "Biography", value: current.biography ?? "" },
-  ];
-}
+/** Their saved values, for the conflict notice (fields as the form names them). */
+const conflictRows = (current: PersonForEdit) =>
+  personConflictRows({ ...current, country: current.country?.label ?? "", main_photo: current.mainPhoto?.file_name ?? "" });
 
 export const createPersonAction = editorAction(personCreateSchema, async (input): Promise<PersonSaveState> => {
   const result = await createPerson(input);
@@ -69,20 +59,23 @@ export const createPersonAction = editorAction(personCreateSchema, async (input)
 
 export const updatePersonAction = editorAction(
   personUpdateSchema,
-  async ({ id, version, ...input }, { values }): Promise<PersonSaveState> => {
+  async ({ id, version, ...input }, { values, formData }): Promise<PersonSaveState> => {
     const result = await updatePerson(id, version, input);
     if ("ok" in result) {
       revalidatePersonPages({ id, name: fullName(input.first_name, input.last_name) });
-      return { ok: true, message: "Saved. The public page shows the change.", values: { ...values, version: result.version }, saved: { version: result.version, mainPhoto: result.mainPhoto } };
+      const { country } = await getPersonChoiceLabels(input.country_id, null);
+      const loaded = loadedLines(personConflictRows({ ...input, country, main_photo: result.mainPhoto?.file_name ?? "" }));
+      return { ok: true, message: "Saved. The public page shows the change.", values: { ...values, version: result.version }, saved: { version: result.version, mainPhoto: result.mainPhoto, loaded } };
     }
     if ("unknown" in result || "raced" in result) throw new ActionRefusal(FIX_FIELDS, referenceErrors(result));
     if ("gone" in result) throw new ActionRefusal("This person was deleted by someone else. Your changes were not saved.");
     // Someone saved first: nothing written. Their values beside ours (pickers by name), and their version so that
     // saving again overwrites knowingly.
     const labels = await getPersonChoiceLabels(input.country_id, input.main_photo_id);
+    const current = conflictRows(result.conflict);
     return {
       message: "This person was changed by someone else since you opened it. Nothing was saved yet.",
-      conflict: { version: result.conflict.version, theirs: conflictRows(result.conflict) },
+      conflict: { version: result.conflict.version, theirs: changedSinceLoaded(loadedField(formData), current), loaded: loadedLines(current) },
       values: { ...values, ...labels, gender_label: genderLabel(input.gender), version: result.conflict.version },
     };
   },

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { parseId } from "@/lib/ids";
 import { idField, idListField, optionalIdField } from "@/lib/validation/ids";
+import { loadedField } from "@/lib/conflict";
 import { versionField } from "./version";
 
 /**
@@ -131,6 +132,8 @@ export type RawCastRow = { key: string; id: string; name: string; description: s
 export type RawMovieForm = {
   id?: string;
   version?: string;
+  /** The lines of the version the form loaded (lib/conflict.ts): only for the conflict notice. */
+  loaded?: string;
   title?: string;
   description?: string;
   release_date?: string;
@@ -161,6 +164,7 @@ export function readMovieForm(formData: FormData): RawMovieForm {
   const raw: RawMovieForm = {
     id: text(formData.get("id")),
     version: text(formData.get("version")),
+    loaded: loadedField(formData),
     title: text(formData.get("title")),
     description: text(formData.get("description")),
     release_date: text(formData.get("release_date")),
