@@ -21,7 +21,7 @@ export function RelatedRows({ movie, related }: { movie: MovieDetail; related: R
                 More from {movie.director.name}
               </h2>
               <Link href={`${personHref(movie.director)}#directing`} className="text-sm font-medium text-accent-strong hover:underline">
-                Filmography
+                Full filmography
               </Link>
             </div>
             <PosterRail films={railFilms(byDirector)} label={`Other films directed by ${movie.director.name}`} testId="director-film" />
