@@ -156,3 +156,52 @@ for (const scheme of ["light", "dark"] as const) {
     expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
   });
 }
+
+test.describe("related films under the cast", () => {
+  test("“More from Francis Ford Coppola” lists his other films and links to his filmography", async ({ page }) => {
+    await page.goto(canonical());
+    const row = page.getByRole("region", { name: "More from Francis Ford Coppola" });
+    const cards = row.getByTestId("director-film");
+    await expect(cards).toHaveCount(2);
+    // Never the film itself; his other two, however users' favorites order them.
+    expect((await cards.getByRole("heading").allTextContents()).sort()).toEqual(["Apocalypse Now", "The Godfather Part II"]);
+    await expect(row.getByRole("link", { name: "Apocalypse Now" })).toHaveAttribute("href", /^\/movies\/\d+-apocalypse-now$/);
+    await expect(row.getByRole("link", { name: "Full filmography" })).toHaveAttribute("href", `/people/${ids.director}-francis-ford-coppola#directing`);
+    // A plain server-rendered row: no hearts (no client island).
+    await expect(row.getByTestId("favorite-button")).toHaveCount(0);
+
+    await row.getByRole("link", { name: "Apocalypse Now" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Apocalypse Now (1979)");
+  });
+
+  test("“In the same genres” shows films sharing the most genres, not the film nor the director's row", async ({ page }) => {
+    await page.goto(canonical());
+    const row = page.getByRole("region", { name: "In the same genres" });
+    await expect(row).toContainText("Crime · Drama");
+    const titles = await row.getByTestId("same-genre-film").getByRole("heading").allTextContents();
+    expect(titles).toHaveLength(6);
+    expect(titles).not.toContain("The Godfather");
+    expect(titles).not.toContain("The Godfather Part II");
+    // Many demo films are both crime and drama: every one shown shares both genres with The Godfather.
+    const shared = await withTestDatabase((db) =>
+      db.execute<{ title: string; shared: number }>(sql`
+        select m.title, count(*)::int as shared from movie m join movie_genres mg on mg.movie_id = m.id
+        where m.title = any(${titles}) and mg.genre_id in (select genre_id from movie_genres where movie_id = ${ids.movie})
+        group by m.title`),
+    );
+    expect(shared.map((r) => r.shared)).toEqual(titles.map(() => 2));
+  });
+
+  test("a film without a director or genres shows neither row", async ({ page }) => {
+    const title = `Lonely Film ${Date.now()}`;
+    const [film] = await withTestDatabase((db) => db.execute<{ id: number }>(sql`insert into movie (title, duration) values (${title}, 90) returning id`));
+    try {
+      await page.goto(`/movies/${film.id}`);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+      await expect(page.getByRole("heading", { name: /^More from/ })).toHaveCount(0);
+      await expect(page.getByRole("heading", { name: "In the same genres" })).toHaveCount(0);
+    } finally {
+      await withTestDatabase((db) => db.execute(sql`delete from movie where id = ${film.id}`));
+    }
+  });
+});

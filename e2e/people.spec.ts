@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { sql } from "drizzle-orm";
 import { withTestDatabase } from "./support/database";
+import { createTestUser } from "./support/users";
 
 async function personId(first: string, last: string): Promise<number> {
   const rows = await withTestDatabase((db) => db.execute<{ id: number }>(sql`select id from person where first_name = ${first} and last_name = ${last}`));
@@ -217,6 +218,52 @@ test.describe("person page", () => {
       await page.mouse.click(x, y);
       await expect(lightbox).toBeHidden({ timeout: 1_000 });
     }).toPass({ timeout: 10_000 });
+  });
+
+  test("Known for is a ranked row of posters with the part played, apart from the dated filmography", async ({ page }) => {
+    const id = await personId("Morgan", "Freeman");
+    const knownFor = (titles: string[]) =>
+      page.getByRole("list", { name: "Films Morgan Freeman is best known for" }).getByTestId("known-for-film").getByRole("heading").allTextContents().then((t) => expect(t).toEqual(titles));
+    await page.goto(`/people/${id}-morgan-freeman`);
+    // Leading roles first (newest first among them), then supporting ones, although The Dark Knight is his newest.
+    await knownFor(["Se7en", "The Shawshank Redemption", "The Dark Knight", "Unforgiven"]);
+    const row = page.getByRole("region", { name: "Known for" });
+    await expect(row.getByTestId("known-for-film").filter({ hasText: "Unforgiven" })).toContainText("1992");
+    await expect(row.getByTestId("known-for-film").filter({ hasText: "Unforgiven" })).toContainText("Ned Logan");
+    await expect(row.getByRole("link", { name: "Se7en" })).toHaveAttribute("href", /^\/movies\/\d+-se7en$/);
+    await expect(row.getByRole("img")).toHaveCount(4);
+    await expect(row.getByTestId("favorite-button")).toHaveCount(0);
+    // The filmography below is the complete list, by date: a different order and look.
+    const acting = page.getByRole("region", { name: /^Acting/ }).getByTestId("filmography-row");
+    await expect(acting).toHaveCount(4);
+    await expect(acting.first()).toContainText("The Dark Knight");
+
+    // Films in users' favorites rank first.
+    const users = [await createTestUser(), await createTestUser()];
+    try {
+      await withTestDatabase((db) =>
+        db.execute(sql`insert into favorite_movies (user_id, movie_id) select u, m.id from unnest(${users.map((u) => u.id)}::int[]) u, movie m where m.title = 'Unforgiven'`),
+      );
+      await page.reload();
+      await knownFor(["Unforgiven", "Se7en", "The Shawshank Redemption", "The Dark Knight"]);
+    } finally {
+      await withTestDatabase((db) => db.execute(sql`delete from user_ where id = any(${users.map((u) => u.id)}::int[])`));
+    }
+  });
+
+  test("a director's Known for names the part: Director; the facts sit beside the biography on a wide screen", async ({ page }) => {
+    const id = await personId("Francis Ford", "Coppola");
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`/people/${id}-francis-ford-coppola`);
+    const films = page.getByRole("region", { name: "Known for" }).getByTestId("known-for-film");
+    await expect(films).toHaveCount(3);
+    for (const film of await films.all()) await expect(film).toContainText("Director");
+    const facts = page.getByRole("region", { name: "Personal info" });
+    await expect(facts).toBeVisible();
+    await expect(facts).toContainText("Films directed3");
+    const factsBox = (await facts.boundingBox())!;
+    const bioBox = (await page.getByText(/^Detroit-born director/).boundingBox())!;
+    expect(factsBox.x + factsBox.width).toBeLessThan(bioBox.x);
   });
 
   test("has no serious accessibility violations", async ({ page }) => {

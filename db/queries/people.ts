@@ -318,6 +318,9 @@ export async function getFilmography(personId: number, dir: FilmographySort = "d
   };
 }
 
+/** A "Known for" film: its card, and what the person did in it (the characters played, in cast order of ids; directed). */
+export type KnownForCredit = MovieCardData & { characters: string[]; directed: boolean };
+
 /** A credit's weight in "known for": directing ranks with lead roles (the expression of person_credits_known_for_idx). */
 const creditWeight = (alias: string) => sql.raw(`(case ${alias}.kind when 3 then 0 else ${alias}.kind end)`);
 
@@ -328,8 +331,8 @@ const creditWeight = (alias: string) => sql.raw(`(case ${alias}.kind when 3 then
  * these complete the list). Both come from the person's own rows of person_credits, the second in the order of
  * person_credits_known_for_idx, so the busiest actor's 3,000 films are neither aggregated nor sorted.
  */
-export async function getKnownFor(personId: number, { limit = 4 }: { limit?: number } = {}): Promise<MovieCardData[]> {
-  return db.execute<MovieCardData>(sql`
+export async function getKnownFor(personId: number, { limit = 4 }: { limit?: number } = {}): Promise<KnownForCredit[]> {
+  return db.execute<KnownForCredit>(sql`
     with candidates as (
       select pc.movie_id from person_credits pc join movie_favorites mf on mf.movie_id = pc.movie_id
       where pc.person_id = ${personId}
@@ -357,7 +360,10 @@ export async function getKnownFor(personId: number, { limit = 4 }: { limit?: num
     select m.id, m.title,
            extract(year from m.release_date)::int as year,
            pf.file_url as "posterUrl",
-           coalesce((select array_agg(g.name order by g.name) from movie_genres mg join genres g on g.id = mg.genre_id where mg.movie_id = m.id), '{}') as genres
+           coalesce((select array_agg(g.name order by g.name) from movie_genres mg join genres g on g.id = mg.genre_id where mg.movie_id = m.id), '{}') as genres,
+           coalesce((select array_agg(ch.name order by ch.id) from person_credits own join character_ ch on ch.id = own.character_id
+                     where own.movie_id = m.id and own.person_id = ${personId} and own.character_id <> 0), '{}') as characters,
+           m.director_id is not distinct from ${personId} as directed
     from ranked r
     join movie m on m.id = r.movie_id
     left join file_ pf on pf.id = m.poster_id and pf.is_public

@@ -9,7 +9,8 @@ import { getStorage, type FileStorage } from "@/lib/storage";
 import type { Database } from "../client";
 import { character_, character_actors, countries, file_, genres, movie, movie_genres, person, person_photos, user_ } from "../schema";
 import { demoFilms, demoPeople } from "./data";
-import { renderPortrait, renderPoster } from "./images";
+import { posterHues, renderPoster } from "./images";
+import { renderPersonPhoto } from "./portraits";
 import { DEMO_GENRES, type DemoPerson } from "./types";
 
 /** The demo accounts: documented in README, created only by this seed. */
@@ -21,6 +22,8 @@ export const DEMO_ACCOUNTS = [
 
 /** How many of the most-credited people get a photo gallery. */
 const GALLERY_PEOPLE = 30;
+/** Their galleries have 3 to 5 photos: portraits and scenes (see portraits.ts). */
+const GALLERY_MIN = 3;
 
 type Log = (line: string) => void;
 type SeedOptions = { log?: Log; storage?: FileStorage };
@@ -166,19 +169,25 @@ async function seedImages(db: Database, storage: FileStorage, log: Log) {
     .select({ id: person.id, first_name: person.first_name, last_name: person.last_name })
     .from(person)
     .where(isNull(person.main_photo_id));
-  const demoNames = new Set(demoPeople.map((p) => p.name));
-  const toPortray = photoless.filter((p) => demoNames.has(`${p.first_name} ${p.last_name}`.trim()));
+  const genderOf = new Map(demoPeople.map((p) => [p.name, p.gender]));
+  const toPortray = photoless.filter((p) => genderOf.has(`${p.first_name} ${p.last_name}`.trim()));
   await inBatches(toPortray, 4, async (p) => {
     const name = `${p.first_name} ${p.last_name}`.trim();
-    const fileId = await storeImage(db, storage, await renderPortrait({ name }), `${slug(name)}.webp`);
+    const fileId = await storeImage(db, storage, await renderPersonPhoto({ name, gender: genderOf.get(name) }), `${slug(name)}.webp`);
     await db.update(person).set({ main_photo_id: fileId }).where(eq(person.id, p.id));
   });
 
   // Galleries for the best-known people (most credits), only for those who have none yet.
   const credits = new Map<string, number>();
+  // The palettes of each person's films: their gallery's scenes are drawn in them.
+  const hues = new Map<string, number[]>();
+  const credit = (name: string, weight: number, film: (typeof demoFilms)[number]) => {
+    credits.set(name, (credits.get(name) ?? 0) + weight);
+    hues.set(name, [...(hues.get(name) ?? []), ...posterHues(film.title, film.releaseDate.slice(0, 4))]);
+  };
   for (const f of demoFilms) {
-    credits.set(f.director, (credits.get(f.director) ?? 0) + 2);
-    for (const c of f.cast) for (const a of c.actors) credits.set(a, (credits.get(a) ?? 0) + 1);
+    credit(f.director, 2, f);
+    for (const c of f.cast) for (const a of c.actors) credit(a, 1, f);
   }
   const famous = [...credits.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, GALLERY_PEOPLE).map(([name]) => name);
   const withGallery = new Set((await db.selectDistinct({ id: person_photos.person_id }).from(person_photos)).map((r) => r.id));
@@ -186,9 +195,10 @@ async function seedImages(db: Database, storage: FileStorage, log: Log) {
   const byName = new Map(people.map((p) => [`${p.first_name} ${p.last_name}`.trim(), p.id]));
   const galleries = famous.map((name) => ({ name, id: byName.get(name) })).filter((p): p is { name: string; id: number } => !!p.id && !withGallery.has(p.id));
   await inBatches(galleries, 2, async ({ name, id }) => {
-    const count = 2 + (name.length % 3);
+    const count = GALLERY_MIN + (name.length % 3);
     for (let variant = 1; variant <= count; variant++) {
-      const fileId = await storeImage(db, storage, await renderPortrait({ name, variant, landscape: variant % 2 === 1 }), `${slug(name)}-${variant}.webp`);
+      const bytes = await renderPersonPhoto({ name, gender: genderOf.get(name), variant, hues: hues.get(name) });
+      const fileId = await storeImage(db, storage, bytes, `${slug(name)}-${variant}.webp`);
       await db.insert(person_photos).values({ person_id: id, file_id: fileId }).onConflictDoNothing();
     }
   });

@@ -1,6 +1,6 @@
 /**
- * Generated demo artwork: posters and portraits drawn from a palette derived from the name (no image can be
- * downloaded here). Deterministic: the same input always gives the same bytes.
+ * Generated demo posters, drawn from a palette derived from the title (no image can be downloaded here); people
+ * are drawn by portraits.ts. Deterministic: the same input always gives the same bytes.
  */
 import { createHash } from "node:crypto";
 import path from "node:path";
@@ -42,12 +42,18 @@ async function textLayer(markup: string, width: number, height: number | undefin
   return { input: data, width: info.width, height: info.height };
 }
 
+/** The two hues of a film's poster: the palette of the film, reused by its people's gallery photos. */
+export function posterHues(title: string, year: string): [number, number] {
+  const b = seedOf(`poster:${title}:${year}`);
+  const hue = (b[0] / 255) * 360;
+  return [hue, hue + 30 + (b[1] / 255) * 120];
+}
+
 export async function renderPoster(input: { title: string; year: string; director?: string }): Promise<Buffer> {
   const W = 500;
   const H = 750;
   const b = seedOf(`poster:${input.title}:${input.year}`);
-  const hue = (b[0] / 255) * 360;
-  const hue2 = hue + 30 + (b[1] / 255) * 120;
+  const [hue, hue2] = posterHues(input.title, input.year);
   const dark = hsl(hue, 45, 12);
   const mid = hsl(hue2, 55, 32);
   const accent = hsl(hue + 180, 70, 62);
@@ -76,45 +82,6 @@ export async function renderPoster(input: { title: string; year: string; directo
       { input: title.input, left: 48, top: H - 96 - title.height },
       { input: meta.input, left: 48, top: H - 72 },
     ])
-    .webp({ quality: 82 })
-    .toBuffer();
-}
-
-export async function renderPortrait(input: { name: string; variant?: number; landscape?: boolean }): Promise<Buffer> {
-  const variant = input.variant ?? 0;
-  const W = input.landscape ? 720 : 480;
-  const H = input.landscape ? 480 : 600;
-  const b = seedOf(`portrait:${input.name}:${variant}`);
-  const base = seedOf(`portrait:${input.name}`);
-  const hue = (base[0] / 255) * 360 + variant * 47;
-  const bg1 = hsl(hue, 35, 70 - variant * 6);
-  const bg2 = hsl(hue + 40, 40, 35);
-  const figure = hsl(hue + 200, 30, 18);
-  const cx = input.landscape ? 220 + (b[1] % 280) : W / 2;
-  const headR = input.landscape ? 70 : 95;
-  const headY = input.landscape ? 200 : 250;
-  const initials = input.name
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((p) => p[0])
-    .slice(0, 2)
-    .join("")
-    .toUpperCase();
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}">
-    <defs><radialGradient id="g" cx="${0.3 + (b[2] % 40) / 100}" cy="0.3" r="0.9"><stop offset="0" stop-color="${bg1}"/><stop offset="1" stop-color="${bg2}"/></radialGradient></defs>
-    <rect width="100%" height="100%" fill="url(#g)"/>
-    <circle cx="${cx}" cy="${headY}" r="${headR}" fill="${figure}" fill-opacity="0.92"/>
-    <path d="M${cx - headR * 2.3} ${H} C ${cx - headR * 2.2} ${headY + headR * 1.25}, ${cx - headR * 0.9} ${headY + headR * 1.05}, ${cx} ${headY + headR * 1.05} C ${cx + headR * 0.9} ${headY + headR * 1.05}, ${cx + headR * 2.2} ${headY + headR * 1.25}, ${cx + headR * 2.3} ${H} Z" fill="${figure}" fill-opacity="0.92"/>
-  </svg>`;
-  const label = await textLayer(
-    `<span foreground="#ffffffb3" size="${input.landscape ? 22 : 30}pt" letter_spacing="3000">${escapeMarkup(initials)}</span>`,
-    headR * 2,
-    undefined,
-    true,
-    "centre",
-  );
-  return sharp(Buffer.from(svg))
-    .composite([{ input: label.input, left: Math.round(cx - label.width / 2), top: Math.round(headY - label.height / 2) }])
     .webp({ quality: 82 })
     .toBuffer();
 }

@@ -275,10 +275,17 @@ describe("filmography", () => {
   it("picks known-for films as movie cards, directing and lead roles first", async () => {
     const known = await getKnownFor(people.underscore, { limit: 4 });
     expect(known.map((m) => m.title)).toEqual(["Volver", "Undated Project"]);
-    expect(known[0]).toMatchObject({ year: 2006, genres: ["Drama"] });
+    expect(known[0]).toMatchObject({ year: 2006, genres: ["Drama"], characters: ["Neighbour"], directed: false });
+    // Both characters of a film with two parts, in cast order.
+    expect(known[1]).toMatchObject({ characters: ["Twin A", "Twin B"], directed: false });
     const coppola = await getKnownFor(people.coppola);
     expect(coppola.map((m) => m.title)).toEqual(["Apocalypse Now", "The Godfather"]);
-    expect(coppola[1]).toMatchObject({ genres: ["Crime", "Drama"], posterUrl: "/files/godfather-poster.webp" });
+    expect(coppola[1]).toMatchObject({ genres: ["Crime", "Drama"], posterUrl: "/files/godfather-poster.webp", characters: [], directed: true });
+    const brando = await getKnownFor(people.brando);
+    expect(brando.map((m) => [m.title, m.characters, m.directed])).toEqual([
+      ["Apocalypse Now", ["Colonel Walter E. Kurtz"], false],
+      ["The Godfather", ["Vito Corleone"], false],
+    ]);
   });
 });
 

@@ -1,7 +1,8 @@
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoFilms } from "@/db/seed/data";
 import { DEMO_ACCOUNTS, seedDemo } from "@/db/seed/demo";
@@ -69,7 +70,7 @@ describe("the demo seed", () => {
     expect(rows.length).toBeGreaterThanOrEqual(5);
   });
 
-  it("gives people birth dates, countries, biographies and portraits, and galleries of 2 to 4 photos to the best known", async () => {
+  it("gives people birth dates, countries, biographies and portraits, and galleries of 3 to 5 photos to the best known", async () => {
     const [gaps] = await db.execute<Record<string, number>>(sql`
       select count(*) filter (where date_of_birth is null)::int as no_birth, count(*) filter (where country_id is null)::int as no_country,
              count(*) filter (where coalesce(biography, '') = '')::int as no_bio, count(*) filter (where main_photo_id is null)::int as no_photo
@@ -80,8 +81,28 @@ describe("the demo seed", () => {
     const galleries = await db.execute<{ n: number }>(sql`select count(*)::int as n from person_photos group by person_id`);
     expect(galleries.length).toBeGreaterThanOrEqual(20);
     for (const g of galleries) {
-      expect(g.n).toBeGreaterThanOrEqual(2);
-      expect(g.n).toBeLessThanOrEqual(4);
+      expect(g.n).toBeGreaterThanOrEqual(3);
+      expect(g.n).toBeLessThanOrEqual(5);
+    }
+  });
+
+  it("draws galleries as different photos: portraits and wide scenes, no two alike, none a copy of the main portrait", async () => {
+    const rows = await db.execute<{ person_id: number; file_key: string; main: boolean }>(sql`
+      select pp.person_id, f.file_key, false as main from person_photos pp join file_ f on f.id = pp.file_id
+      union all
+      select p.id, f.file_key, true from person p join file_ f on f.id = p.main_photo_id
+      where exists (select 1 from person_photos pp where pp.person_id = p.id)`);
+    type Photo = { person_id: number; file_key: string; main: boolean };
+    const byPerson = new Map<number, Photo[]>();
+    for (const r of rows) byPerson.set(r.person_id, [...(byPerson.get(r.person_id) ?? []), r]);
+    const stored = new Map(readdirSync(uploads, { recursive: true }).map((p) => [path.basename(String(p)), path.join(uploads, String(p))]));
+    for (const photos of byPerson.values()) {
+      const files = photos.map((p) => ({ main: p.main, bytes: readFileSync(stored.get(p.file_key)!) }));
+      expect(new Set(files.map((f) => f.bytes.toString("base64"))).size).toBe(files.length);
+      const shapes = await Promise.all(
+        files.filter((f) => !f.main).map(async (f) => sharp(f.bytes).metadata().then(({ width, height }) => (width > height ? "wide" : "tall"))),
+      );
+      expect(new Set(shapes)).toEqual(new Set(["wide", "tall"]));
     }
   });
 

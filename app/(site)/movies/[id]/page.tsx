@@ -6,12 +6,14 @@ import { cache } from "react";
 import { ChevronRight } from "@/components/ui/icons/chevron-right";
 import { Film } from "@/components/ui/icons/film";
 import { getMovieDetail, type MovieDetail } from "@/db/queries/movie-detail";
+import { getRelatedMovies } from "@/db/queries/related-movies";
 import { formatBudget, formatDate, formatRuntime, plural } from "@/lib/format";
 import { jsonLdScriptProps } from "@/lib/json-ld";
 import { siteUrl } from "@/lib/site-url";
 import { movieHref, parseIdSegment, personHref } from "@/lib/slug";
 import { FavoriteButton } from "@/components/favorites/favorite-button";
 import { CastList } from "./cast-list";
+import { RelatedRows } from "./related-rows";
 import { movieJsonLd } from "./movie-json-ld";
 
 export const dynamic = "force-dynamic";
@@ -64,8 +66,10 @@ export async function generateMetadata({ params }: PageProps<"/movies/[id]">): P
 }
 
 export default async function MoviePage({ params }: PageProps<"/movies/[id]">) {
-  const movie = await loadMovie((await params).id);
-  if (!movie) notFound();
+  const segment = (await params).id;
+  const id = parseIdSegment(segment);
+  const [movie, related] = await Promise.all([loadMovie(segment), id === null ? null : getRelatedMovies(id)]);
+  if (!movie || !related) notFound();
   const origin = await siteUrl();
 
   const runtime = formatRuntime(movie.duration);
@@ -206,6 +210,8 @@ export default async function MoviePage({ params }: PageProps<"/movies/[id]">) {
         )}
         {movie.castTruncated ? <p className="mt-6 text-sm text-muted">Showing the first {castCount} characters.</p> : null}
       </section>
+
+      <RelatedRows movie={movie} related={related} />
     </article>
   );
 }

@@ -4,14 +4,15 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ChevronRight } from "@/components/ui/icons/chevron-right";
 import { UserRound } from "@/components/ui/icons/user-round";
-import { MovieGrid } from "@/components/movies/movie-grid";
 import { FilmographySection } from "@/components/people/filmography";
+import { KnownFor } from "@/components/people/known-for";
+import { PersonFacts } from "@/components/people/person-facts";
 import { PersonFavoritesLine } from "@/components/favorites/person-favorites-line";
 import { PendingRegion } from "@/components/people/pending-region";
 import { PhotoGallery } from "@/components/people/photo-gallery";
 import { getFilmography, getKnownFor, getPersonDetail, type PersonDetail } from "@/db/queries/people";
 import { jsonLdScriptProps } from "@/lib/json-ld";
-import { ageOn, formatDate, formatNumber, plural } from "@/lib/format";
+import { formatNumber } from "@/lib/format";
 import { absoluteUrl } from "@/lib/site-url";
 import { parseIdSegment, personHref } from "@/lib/slug";
 import {
@@ -86,15 +87,13 @@ export default async function PersonPage({ params, searchParams }: Props) {
   if (id === null) notFound();
 
   const limit = all ? FILMOGRAPHY_ALL_LIMIT : FILMOGRAPHY_LIMIT;
-  const [person, filmography, knownFor] = await Promise.all([getPersonDetail(id), getFilmography(id, sort, { limit }), getKnownFor(id, { limit: 6 })]);
+  const [person, filmography, knownFor] = await Promise.all([getPersonDetail(id), getFilmography(id, sort, { limit }), getKnownFor(id, { limit: 8 })]);
   if (!person) notFound();
 
   // The layout has already answered 404 or redirected to the canonical URL.
   const href = personHref(person);
 
   const { acting, actingTotal, directing, directingTotal } = filmography;
-  // The age today, or at death for someone who has died.
-  const age = ageOn(person.birthDate, person.deathDate ?? new Date());
   const roles = [directingTotal > 0 ? "Director" : null, actingTotal > 0 ? "Actor" : null].filter(Boolean);
   if (actingTotal > directingTotal) roles.reverse();
   const directingFirst = directingTotal >= actingTotal;
@@ -142,119 +141,80 @@ export default async function PersonPage({ params, searchParams }: Props) {
         </ol>
       </nav>
 
-      <div className="grid grid-cols-[7rem_minmax(0,1fr)] gap-x-5 gap-y-6 sm:grid-cols-[11rem_minmax(0,1fr)] sm:gap-x-8 lg:grid-cols-[16rem_minmax(0,1fr)] lg:gap-x-12">
-        <div className="relative aspect-[4/5] self-start overflow-hidden rounded-xl bg-surface-muted shadow-sm ring-1 ring-border/60 lg:row-span-2">
-          {person.photoUrl ? (
-            <Image src={person.photoUrl} alt={`Photo of ${person.name}`} fill priority sizes="(min-width: 1024px) 256px, (min-width: 640px) 176px, 112px" className="object-cover" />
-          ) : (
-            <div className="flex h-full items-center justify-center text-muted">
-              <UserRound aria-hidden className="size-12" />
-              <span className="sr-only">No photo</span>
-            </div>
-          )}
+      {/* One grid: on a phone the portrait sits beside the name and everything else runs full width below; from lg
+          the two wrappers become columns (portrait and facts in a sidebar, the rest beside it). */}
+      <div className="grid grid-cols-[7rem_minmax(0,1fr)] gap-x-5 gap-y-6 sm:grid-cols-[11rem_minmax(0,1fr)] sm:gap-x-8 lg:grid-cols-[17rem_minmax(0,1fr)] lg:gap-x-12">
+        <div className="contents lg:block">
+          <div className="relative col-start-1 row-start-1 aspect-[4/5] self-start overflow-hidden rounded-xl bg-surface-muted shadow-md ring-1 ring-border/60">
+            {person.photoUrl ? (
+              <Image src={person.photoUrl} alt={`Photo of ${person.name}`} fill priority sizes="(min-width: 1024px) 272px, (min-width: 640px) 176px, 112px" className="object-cover" />
+            ) : (
+              <div className="flex h-full items-center justify-center text-muted">
+                <UserRound aria-hidden className="size-12" />
+                <span className="sr-only">No photo</span>
+              </div>
+            )}
+          </div>
+          <PersonFacts person={person} actingTotal={actingTotal} directingTotal={directingTotal} />
         </div>
 
-        <header className="min-w-0 self-center lg:self-end">
-          {roles.length > 0 ? <p className="text-sm font-medium uppercase tracking-[0.16em] text-accent-strong">{roles.join(" · ")}</p> : null}
-          <h1 className="mt-1 text-3xl font-semibold tracking-tight text-balance sm:text-4xl lg:text-5xl">{person.name}</h1>
-          <dl className="mt-4 grid gap-x-8 gap-y-2 text-sm sm:flex sm:flex-wrap">
-            {person.birthDate ? (
-              <div>
-                <dt className="text-xs font-medium uppercase tracking-wide text-muted">Born</dt>
-                <dd className="mt-0.5">
-                  <time dateTime={person.birthDate}>{formatDate(person.birthDate)}</time>
-                  {age !== null && !person.deathDate ? <span className="text-muted"> (age {age})</span> : null}
-                </dd>
-              </div>
-            ) : null}
-            {person.deathDate ? (
-              <div>
-                <dt className="text-xs font-medium uppercase tracking-wide text-muted">Died</dt>
-                <dd className="mt-0.5">
-                  <time dateTime={person.deathDate}>{formatDate(person.deathDate)}</time>
-                  {age !== null ? <span className="text-muted"> (aged {age})</span> : null}
-                </dd>
-              </div>
-            ) : null}
-            {person.countryName && person.countryId ? (
-              <div>
-                <dt className="text-xs font-medium uppercase tracking-wide text-muted">Country</dt>
-                <dd className="mt-0.5">
-                  <Link href={`/people?country=${person.countryId}`} className="hover:text-accent-strong" title={`More people from ${person.countryName}`}>
-                    {person.countryName}
-                  </Link>
-                </dd>
-              </div>
-            ) : null}
-            {actingTotal + directingTotal > 0 ? (
-              <div>
-                <dt className="text-xs font-medium uppercase tracking-wide text-muted">Credits</dt>
-                <dd className="mt-0.5">
-                  {[directingTotal > 0 ? `${plural(directingTotal, "film")} directed` : null, actingTotal > 0 ? `${plural(actingTotal, "film")} as actor` : null]
-                    .filter(Boolean)
-                    .join(" · ")}
-                </dd>
-              </div>
-            ) : null}
-          </dl>
-          <PersonFavoritesLine personId={person.id} />
-        </header>
+        <div className="contents lg:block lg:min-w-0">
+          <header className="col-start-2 row-start-1 min-w-0 self-center lg:self-auto">
+            {roles.length > 0 ? <p className="text-sm font-medium uppercase tracking-[0.16em] text-accent-strong">{roles.join(" · ")}</p> : null}
+            <h1 className="mt-1 text-3xl font-semibold tracking-tight text-balance sm:text-4xl lg:text-5xl">{person.name}</h1>
+            <PersonFavoritesLine personId={person.id} />
+          </header>
 
-        <div className="col-span-2 max-w-3xl lg:col-span-1 lg:col-start-2">
-          <h2 className="sr-only">Biography</h2>
-          {person.biography ? (
-            person.biography
-              .split(/\n{2,}/)
-              .map((paragraph, i) => (
-                <p key={i} className="mb-3 text-base leading-relaxed text-pretty sm:text-lg sm:leading-relaxed">
-                  {paragraph}
-                </p>
-              ))
-          ) : (
-            <p className="text-muted">No biography yet.</p>
-          )}
+          <div className="col-span-2 max-w-3xl lg:mt-6">
+            <h2 className="sr-only">Biography</h2>
+            {person.biography ? (
+              person.biography
+                .split(/\n{2,}/)
+                .map((paragraph, i) => (
+                  <p key={i} className="mb-3 text-base leading-relaxed text-pretty sm:text-lg sm:leading-relaxed">
+                    {paragraph}
+                  </p>
+                ))
+            ) : (
+              <p className="text-muted">No biography yet.</p>
+            )}
+          </div>
+
+          <KnownFor credits={knownFor} name={person.name} />
+
+          {person.photos.length > 0 ? (
+            <section aria-labelledby="photos" className="col-span-2 mt-6 lg:mt-12">
+              <h2 id="photos" className="mb-4 flex items-baseline gap-2 text-xl font-semibold tracking-tight">
+                Photos <span aria-hidden className="text-muted">·</span> <span className="font-normal text-muted">{person.photos.length}</span>
+              </h2>
+              <PhotoGallery name={person.name} photos={person.photos} />
+            </section>
+          ) : null}
+
+          <div className="col-span-2">
+            <PendingRegion>
+              <section aria-labelledby="filmography" className="mt-6 max-w-4xl scroll-mt-24 transition-opacity duration-200 group-data-[pending]:opacity-60 lg:mt-12">
+                <div className="mb-5 flex flex-wrap items-center justify-between gap-3">
+                  <h2 id="filmography" className="text-xl font-semibold tracking-tight">
+                    Filmography
+                  </h2>
+                  {actingTotal + directingTotal > 1 ? <SortLinks href={href} sort={sort} all={all} /> : null}
+                </div>
+                {actingTotal + directingTotal === 0 ? (
+                  <p className="rounded-xl border border-dashed border-border p-8 text-center text-muted">
+                    No films in the catalogue yet.{" "}
+                    <Link href="/people" className="font-medium text-accent-strong hover:underline">
+                      Browse other people
+                    </Link>
+                  </p>
+                ) : (
+                  <div className="space-y-10">{sections}</div>
+                )}
+              </section>
+            </PendingRegion>
+          </div>
         </div>
       </div>
-
-      {knownFor.length > 0 ? (
-        <section aria-labelledby="known-for" className="mt-12">
-          <h2 id="known-for" className="mb-5 text-xl font-semibold tracking-tight">
-            Known for
-          </h2>
-          {/* On a phone the first row of posters is larger than the portrait and often in view: the page's LCP. */}
-          <MovieGrid movies={knownFor} priorityCount={2} />
-        </section>
-      ) : null}
-
-      {person.photos.length > 0 ? (
-        <section aria-labelledby="photos" className="mt-12">
-          <h2 id="photos" className="mb-4 flex items-baseline gap-2 text-xl font-semibold tracking-tight">
-            Photos <span aria-hidden className="text-muted">·</span> <span className="font-normal text-muted">{person.photos.length}</span>
-          </h2>
-          <PhotoGallery name={person.name} photos={person.photos} />
-        </section>
-      ) : null}
-
-      <PendingRegion>
-        <section aria-labelledby="filmography" className="mt-12 max-w-4xl scroll-mt-24 transition-opacity duration-200 group-data-[pending]:opacity-60">
-          <div className="mb-5 flex flex-wrap items-center justify-between gap-3">
-            <h2 id="filmography" className="text-xl font-semibold tracking-tight">
-              Filmography
-            </h2>
-            {actingTotal + directingTotal > 1 ? <SortLinks href={href} sort={sort} all={all} /> : null}
-          </div>
-          {actingTotal + directingTotal === 0 ? (
-            <p className="rounded-xl border border-dashed border-border p-8 text-center text-muted">
-              No films in the catalogue yet.{" "}
-              <Link href="/people" className="font-medium text-accent-strong hover:underline">
-                Browse other people
-              </Link>
-            </p>
-          ) : (
-            <div className="space-y-10">{sections}</div>
-          )}
-        </section>
-      </PendingRegion>
     </article>
   );
 }
