@@ -57,6 +57,12 @@ test.beforeAll(async () => {
 const cardTitles = (page: Page) => page.getByTestId("movie-card").getByRole("heading");
 const resultCount = (page: Page) => page.locator("#movies-results");
 const filters = (page: Page) => page.getByRole("form", { name: "Filter films" });
+/** A genre's checkbox, its drop-down opened first (on wide screens the genres are one, to keep the filters one row). */
+async function genre(page: Page, name: string) {
+  const checkbox = filters(page).getByRole("checkbox", { name: new RegExp(`^${name}\\b`) });
+  if (!(await checkbox.isVisible())) await filters(page).locator("summary", { hasText: "Genres:" }).click();
+  return checkbox;
+}
 const films = (n: number) => `${n.toLocaleString("en-US")} ${n === 1 ? "film" : "films"}`;
 
 test.describe("with JavaScript", () => {
@@ -66,9 +72,9 @@ test.describe("with JavaScript", () => {
     await expect(resultCount(page)).toContainText(films(catalogue.total));
 
     // Checkboxes apply at once.
-    await filters(page).getByRole("checkbox", { name: /^Crime\b/ }).check();
+    await (await genre(page, "Crime")).check();
     await expect(page).toHaveURL(new RegExp(`/movies\\?genre=${catalogue.crime}$`));
-    await filters(page).getByRole("checkbox", { name: /^Drama\b/ }).check();
+    await (await genre(page, "Drama")).check();
     await expect(page).toHaveURL(new RegExp(`/movies\\?genre=${catalogue.crime}&genre=${catalogue.drama}$`));
 
     // Typed fields apply with Enter.
@@ -127,8 +133,8 @@ test.describe("without JavaScript", () => {
   test("the same journey works with a plain GET form, and Back restores the results", async ({ page }) => {
     await page.goto("/movies");
     await expect(resultCount(page)).toContainText(films(catalogue.total));
-    await filters(page).getByRole("checkbox", { name: /^Crime\b/ }).check();
-    await filters(page).getByRole("checkbox", { name: /^Drama\b/ }).check();
+    await (await genre(page, "Crime")).check();
+    await (await genre(page, "Drama")).check();
     await filters(page).getByRole("spinbutton", { name: "From", exact: true }).fill("1970");
     await filters(page).getByRole("spinbutton", { name: "To", exact: true }).fill("1999");
     await page.getByLabel("Sort by", { exact: true }).selectOption("title");
@@ -271,6 +277,6 @@ test.describe("on a phone", () => {
     await form.getByRole("checkbox", { name: /^Drama\b/ }).check();
     await expect(page).toHaveURL(`/movies?genre=${catalogue.drama}`);
     await expect(resultCount(page)).toContainText(films(catalogue.dramaCount));
-    await expect(page.locator("summary")).toContainText("1 active");
+    await expect(page.locator("summary").first()).toContainText("1 active");
   });
 });
