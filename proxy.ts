@@ -1,9 +1,11 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { filterFormRedirect } from "@/lib/filter-form-redirect";
+import { THEME_SCRIPT_CSP } from "@/lib/theme-script-hash";
 
 /**
  * Security headers for every page: a Content-Security-Policy with a per-request nonce (Next applies it to its own
- * scripts; no 'unsafe-eval' outside `next dev`), no framing, no MIME sniffing, a strict referrer policy.
+ * scripts; the theme's inline script, lib/theme.ts, is allowed by its hash; no 'unsafe-eval' outside `next dev`),
+ * no framing, no MIME sniffing, a strict referrer policy.
  * Authorization is NOT done here: every page, action and route handler checks its caller itself.
  */
 export function proxy(request: NextRequest) {
@@ -16,7 +18,7 @@ export function proxy(request: NextRequest) {
   const dev = process.env.NODE_ENV === "development";
   const csp = [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    `script-src 'self' 'nonce-${nonce}' ${THEME_SCRIPT_CSP} 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' blob: data: https://*.ufs.sh https://utfs.io",
     "font-src 'self'",

@@ -57,6 +57,12 @@ test.beforeAll(async () => {
 const cardTitles = (page: Page) => page.getByTestId("movie-card").getByRole("heading");
 const resultCount = (page: Page) => page.locator("#movies-results");
 const filters = (page: Page) => page.getByRole("form", { name: "Filter films" });
+/** A genre's checkbox, its drop-down opened first (on wide screens the genres are one, to keep the filters one row). */
+async function genre(page: Page, name: string) {
+  const checkbox = filters(page).getByRole("checkbox", { name: new RegExp(`^${name}\\b`) });
+  if (!(await checkbox.isVisible())) await filters(page).locator("summary", { hasText: "Genres:" }).click();
+  return checkbox;
+}
 const films = (n: number) => `${n.toLocaleString("en-US")} ${n === 1 ? "film" : "films"}`;
 
 test.describe("with JavaScript", () => {
@@ -66,9 +72,9 @@ test.describe("with JavaScript", () => {
     await expect(resultCount(page)).toContainText(films(catalogue.total));
 
     // Checkboxes apply at once.
-    await filters(page).getByRole("checkbox", { name: /^Crime\b/ }).check();
+    await (await genre(page, "Crime")).check();
     await expect(page).toHaveURL(new RegExp(`/movies\\?genre=${catalogue.crime}$`));
-    await filters(page).getByRole("checkbox", { name: /^Drama\b/ }).check();
+    await (await genre(page, "Drama")).check();
     await expect(page).toHaveURL(new RegExp(`/movies\\?genre=${catalogue.crime}&genre=${catalogue.drama}$`));
 
     // Typed fields apply with Enter.
@@ -92,7 +98,7 @@ test.describe("with JavaScript", () => {
     const other = await page.context().newPage();
     await other.goto(shared);
     await expect(cardTitles(other)).toHaveText(catalogue.crimeDramaByTitle);
-    await expect(filters(other).getByRole("checkbox", { name: /^Drama\b/ })).toBeChecked();
+    await expect(filters(other).getByRole("checkbox", { name: /^Drama\b/, includeHidden: true })).toBeChecked();
     await other.close();
 
     // Back: the previous order, and the form shows the state of that URL.
@@ -107,7 +113,7 @@ test.describe("with JavaScript", () => {
     await page.goBack();
     await expect(page).toHaveURL(/\/movies$/);
     await expect(resultCount(page)).toContainText(films(catalogue.total));
-    await expect(filters(page).getByRole("checkbox", { name: /^Crime\b/ })).not.toBeChecked();
+    await expect(filters(page).getByRole("checkbox", { name: /^Crime\b/, includeHidden: true })).not.toBeChecked();
   });
 
   test("a year typed while the previous filter is still loading is kept when its results arrive", async ({ page }) => {
@@ -135,7 +141,7 @@ test.describe("with JavaScript", () => {
     await page.goto(`/movies?genre=${catalogue.crime}&genre=${catalogue.drama}&from=1970&to=1999&sort=title&dir=asc`);
     await page.getByRole("link", { name: "Remove the genre filter Crime" }).click();
     await expect(page).toHaveURL(`/movies?genre=${catalogue.drama}&from=1970&to=1999&sort=title&dir=asc`);
-    await expect(filters(page).getByRole("checkbox", { name: /^Crime\b/ })).not.toBeChecked();
+    await expect(filters(page).getByRole("checkbox", { name: /^Crime\b/, includeHidden: true })).not.toBeChecked();
     await page.getByRole("list", { name: "Active filters" }).getByRole("link", { name: "Clear all" }).click();
     await expect(page).toHaveURL("/movies?sort=title&dir=asc");
     await expect(resultCount(page)).toContainText(films(catalogue.total));
@@ -148,8 +154,8 @@ test.describe("without JavaScript", () => {
   test("the same journey works with a plain GET form, and Back restores the results", async ({ page }) => {
     await page.goto("/movies");
     await expect(resultCount(page)).toContainText(films(catalogue.total));
-    await filters(page).getByRole("checkbox", { name: /^Crime\b/ }).check();
-    await filters(page).getByRole("checkbox", { name: /^Drama\b/ }).check();
+    await (await genre(page, "Crime")).check();
+    await (await genre(page, "Drama")).check();
     await filters(page).getByRole("spinbutton", { name: "From", exact: true }).fill("1970");
     await filters(page).getByRole("spinbutton", { name: "To", exact: true }).fill("1999");
     await page.getByLabel("Sort by", { exact: true }).selectOption("title");
@@ -162,7 +168,7 @@ test.describe("without JavaScript", () => {
     expect(Object.fromEntries(["from", "to", "sort", "dir"].map((k) => [k, url.searchParams.get(k)]))).toEqual({ from: "1970", to: "1999", sort: "title", dir: "asc" });
     await expect(cardTitles(page)).toHaveText(catalogue.crimeDramaByTitle);
     await expect(resultCount(page)).toHaveText(films(catalogue.crimeDramaByTitle.length));
-    await expect(filters(page).getByRole("checkbox", { name: /^Drama\b/ })).toBeChecked();
+    await expect(filters(page).getByRole("checkbox", { name: /^Drama\b/, includeHidden: true })).toBeChecked();
 
     // The sort alone, with its own button.
     await page.getByLabel("Order", { exact: true }).selectOption("desc");
@@ -319,6 +325,6 @@ test.describe("on a phone", () => {
     await form.getByRole("checkbox", { name: /^Drama\b/ }).check();
     await expect(page).toHaveURL(`/movies?genre=${catalogue.drama}`);
     await expect(resultCount(page)).toContainText(films(catalogue.dramaCount));
-    await expect(page.locator("summary")).toContainText("1 active");
+    await expect(page.locator("summary").first()).toContainText("1 active");
   });
 });

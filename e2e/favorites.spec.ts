@@ -77,6 +77,8 @@ test("the catalogue shows only my favorites, or hides them; signed out the filte
   await signIn(page, user, "/movies?q=godfather");
   const exactly = (title: string) => page.getByTestId("movie-card").getByRole("heading", { name: title, exact: true });
   await expect(exactly(godfather.title)).toHaveCount(1);
+  // On wide screens the choice is under the catalogue's "More filters".
+  await page.locator("summary", { hasText: "More filters:" }).click();
   await page.getByText("Only my favorites").click();
   await expect(page).toHaveURL(/[?&]mine=only/);
   await expect(page.locator("#movies-results")).toContainText("1 film");

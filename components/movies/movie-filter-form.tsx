@@ -4,9 +4,11 @@ import Link from "next/link";
 import { useState } from "react";
 import { useViewerState } from "@/components/viewer/viewer-store";
 import { Check } from "@/components/ui/icons/check";
+import { ChevronDown } from "@/components/ui/icons/chevron-down";
 import { LoaderCircle } from "@/components/ui/icons/loader-circle";
 import { Search } from "@/components/ui/icons/search";
 import type { CatalogueFilterOptions } from "@/db/queries/catalogue";
+import { plural } from "@/lib/format";
 import {
   QUERY_MAX_LENGTH,
   RUNTIME_MAX,
@@ -91,6 +93,8 @@ export function MovieFilterForm({ filters, options, active, base = "/movies", fa
 
   const set = <K extends keyof Values>(name: K, value: Values[K]) => setValues((v) => ({ ...v, [name]: value }));
   const applySoon = (form: HTMLFormElement | null) => setTimeout(() => form?.requestSubmit(), 0);
+  const showMine = favoritesChoice && (signedIn || values.mine !== "");
+  const moreActive = [values.minRuntime, values.maxRuntime, showMine ? values.mine : ""].filter((v) => v !== "").length;
 
   return (
     <form
@@ -109,12 +113,12 @@ export function MovieFilterForm({ filters, options, active, base = "/movies", fa
           details.scrollIntoView({ block: "start", behavior: "smooth" });
         }
       }}
-      className="grid gap-5 lg:grid-cols-[minmax(0,1.4fr)_minmax(0,1fr)_minmax(0,1fr)_minmax(0,1fr)_auto] lg:items-end lg:gap-x-4 lg:gap-y-5"
+      className="grid gap-5 lg:flex lg:items-end lg:gap-3"
     >
       {Object.entries(hidden ?? {}).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <div>
+      <div className="lg:min-w-0 lg:flex-1">
         <label htmlFor="movies-q" className={label}>
           Title
         </label>
@@ -136,68 +140,44 @@ export function MovieFilterForm({ filters, options, active, base = "/movies", fa
       </div>
 
       {options.genres.length > 0 ? (
-        // Second row on wide screens; between the title and the rest on phones.
-        <fieldset className="lg:order-last lg:col-span-full">
-          <legend className={`${label} float-left mr-3 lg:mb-0 lg:mt-2`}>Genres</legend>
-          <p id="movies-genre-hint" className="mb-2.5 text-xs text-muted lg:mt-2 lg:inline-block">
-            Films with <strong className="font-semibold text-foreground">all</strong> the genres you pick.
-          </p>
-          <ul className="clear-both flex flex-wrap gap-2" aria-describedby="movies-genre-hint">
-            {options.genres.map((g) => (
-              <li key={g.id}>
-                <label className="group/genre relative inline-flex cursor-pointer select-none items-center gap-1.5 rounded-full border border-border bg-surface px-3 py-1.5 text-sm transition hover:border-accent has-[:checked]:border-accent-strong has-[:checked]:bg-accent-strong has-[:checked]:text-accent-foreground has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-ring">
-                  {/* The real checkbox covers the pill, invisible: the whole pill is its click target. */}
-                  <input
-                    type="checkbox"
-                    name="genre"
-                    value={g.id}
-                    checked={values.genres.includes(g.id)}
-                    onChange={(e) => {
-                      set("genres", e.target.checked ? [...values.genres, g.id] : values.genres.filter((id) => id !== g.id));
-                      applySoon(e.target.form);
-                    }}
-                    className="absolute inset-0 size-full cursor-pointer appearance-none rounded-full opacity-0"
-                  />
-                  <Check aria-hidden className="-ml-0.5 hidden size-3.5 group-has-[:checked]/genre:block" />
-                  {g.name}
-                  <span aria-hidden className="text-xs tabular-nums opacity-70 group-has-[:checked]/genre:opacity-100">
-                    {numberFormat.format(g.count)}
-                  </span>
-                  <span className="sr-only">({numberFormat.format(g.count)} films)</span>
-                </label>
-              </li>
-            ))}
-          </ul>
-        </fieldset>
+        <Disclosure label="Genres" summary={values.genres.length === 0 ? "Any genre" : plural(values.genres.length, "genre")} panelClass="lg:w-[40rem]">
+          <fieldset>
+            <legend className={`${label} float-left mr-3`}>Genres</legend>
+            <p id="movies-genre-hint" className="mb-2.5 text-xs text-muted">
+              Films with <strong className="font-semibold text-foreground">all</strong> the genres you pick.
+            </p>
+            <ul className="clear-both flex flex-wrap gap-2" aria-describedby="movies-genre-hint">
+              {options.genres.map((g) => (
+                <li key={g.id}>
+                  <label className="group/genre relative inline-flex cursor-pointer select-none items-center gap-1.5 rounded-full border border-border bg-surface px-3 py-1.5 text-sm transition hover:border-accent has-[:checked]:border-accent-strong has-[:checked]:bg-accent-strong has-[:checked]:text-accent-foreground has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-ring">
+                    {/* The real checkbox covers the pill, invisible: the whole pill is its click target. */}
+                    <input
+                      type="checkbox"
+                      name="genre"
+                      value={g.id}
+                      checked={values.genres.includes(g.id)}
+                      onChange={(e) => {
+                        set("genres", e.target.checked ? [...values.genres, g.id] : values.genres.filter((id) => id !== g.id));
+                        applySoon(e.target.form);
+                      }}
+                      className="absolute inset-0 size-full cursor-pointer appearance-none rounded-full opacity-0"
+                    />
+                    <Check aria-hidden className="-ml-0.5 hidden size-3.5 group-has-[:checked]/genre:block" />
+                    {g.name}
+                    <span aria-hidden className="text-xs tabular-nums opacity-70 group-has-[:checked]/genre:opacity-100">
+                      {numberFormat.format(g.count)}
+                    </span>
+                    <span className="sr-only">({numberFormat.format(g.count)} films)</span>
+                  </label>
+                </li>
+              ))}
+            </ul>
+          </fieldset>
+        </Disclosure>
       ) : null}
 
-      {favoritesChoice && (signedIn || values.mine) ? (
-        <fieldset className="lg:order-last lg:col-span-full">
-          <legend className={`${label} float-left mr-3 lg:mb-0 lg:mt-2`}>Your favorites</legend>
-          <ul className="clear-both flex flex-wrap gap-2 lg:clear-none">
-            {MINE_CHOICES.map((choice) => (
-              <li key={choice.value}>
-                <label className="relative inline-flex cursor-pointer select-none items-center rounded-full border border-border bg-surface px-3 py-1.5 text-sm transition hover:border-accent has-[:checked]:border-accent-strong has-[:checked]:bg-accent-strong has-[:checked]:text-accent-foreground has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-ring">
-                  <input
-                    type="radio"
-                    name="mine"
-                    value={choice.value}
-                    checked={values.mine === choice.value}
-                    onChange={(e) => {
-                      set("mine", choice.value);
-                      applySoon(e.target.form);
-                    }}
-                    className="absolute inset-0 size-full cursor-pointer appearance-none rounded-full opacity-0"
-                  />
-                  {choice.label}
-                </label>
-              </li>
-            ))}
-          </ul>
-        </fieldset>
-      ) : null}
       {options.countries.length > 0 ? (
-        <div>
+        <div className="lg:w-52">
           <label htmlFor="movies-country" className={label}>
             Country
           </label>
@@ -221,7 +201,7 @@ export function MovieFilterForm({ filters, options, active, base = "/movies", fa
         </div>
       ) : null}
 
-      <fieldset>
+      <fieldset className="lg:w-56">
         <legend className={label}>Release year</legend>
         <div className="flex items-center gap-2">
           <RangeInput id="movies-from" name="from" label="From" value={values.from} onChange={(v) => set("from", v)} min={YEAR_MIN} max={YEAR_MAX} placeholder={options.years?.min} />
@@ -232,16 +212,45 @@ export function MovieFilterForm({ filters, options, active, base = "/movies", fa
         </div>
       </fieldset>
 
-      <fieldset>
-        <legend className={label}>Runtime (minutes)</legend>
-        <div className="flex items-center gap-2">
-          <RangeInput id="movies-min-runtime" name="minRuntime" label="At least" value={values.minRuntime} onChange={(v) => set("minRuntime", v)} min={0} max={RUNTIME_MAX} placeholder={options.runtimes?.min} />
-          <span aria-hidden className="text-muted">
-            –
-          </span>
-          <RangeInput id="movies-max-runtime" name="maxRuntime" label="At most" value={values.maxRuntime} onChange={(v) => set("maxRuntime", v)} min={0} max={RUNTIME_MAX} placeholder={options.runtimes?.max} />
+      <Disclosure label="More filters" summary={moreActive === 0 ? (showMine ? "Runtime, favorites" : "Runtime") : `${moreActive} active`} panelClass="lg:right-0 lg:w-[26rem]">
+        <div className="grid gap-5">
+          <fieldset>
+            <legend className={label}>Runtime (minutes)</legend>
+            <div className="flex items-center gap-2">
+              <RangeInput id="movies-min-runtime" name="minRuntime" label="At least" value={values.minRuntime} onChange={(v) => set("minRuntime", v)} min={0} max={RUNTIME_MAX} placeholder={options.runtimes?.min} />
+              <span aria-hidden className="text-muted">
+                –
+              </span>
+              <RangeInput id="movies-max-runtime" name="maxRuntime" label="At most" value={values.maxRuntime} onChange={(v) => set("maxRuntime", v)} min={0} max={RUNTIME_MAX} placeholder={options.runtimes?.max} />
+            </div>
+          </fieldset>
+          {showMine ? (
+            <fieldset>
+              <legend className={label}>Your favorites</legend>
+              <ul className="flex flex-wrap gap-2">
+                {MINE_CHOICES.map((choice) => (
+                  <li key={choice.value}>
+                    <label className="relative inline-flex cursor-pointer select-none items-center rounded-full border border-border bg-surface px-3 py-1.5 text-sm transition hover:border-accent has-[:checked]:border-accent-strong has-[:checked]:bg-accent-strong has-[:checked]:text-accent-foreground has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-ring">
+                      <input
+                        type="radio"
+                        name="mine"
+                        value={choice.value}
+                        checked={values.mine === choice.value}
+                        onChange={(e) => {
+                          set("mine", choice.value);
+                          applySoon(e.target.form);
+                        }}
+                        className="absolute inset-0 size-full cursor-pointer appearance-none rounded-full opacity-0"
+                      />
+                      {choice.label}
+                    </label>
+                  </li>
+                ))}
+              </ul>
+            </fieldset>
+          ) : null}
         </div>
-      </fieldset>
+      </Disclosure>
 
       <div className="flex items-center gap-4 max-lg:border-t max-lg:border-border max-lg:pt-5">
         <button
@@ -258,6 +267,38 @@ export function MovieFilterForm({ filters, options, active, base = "/movies", fa
         ) : null}
       </div>
     </form>
+  );
+}
+
+/**
+ * A group of filters that is a drop-down over the results on wide screens (the panel stays one row), and simply
+ * shown on phones and tablets, inside the collapsible panel, where the browser can style ::details-content (older
+ * ones keep the drop-down). A plain <details>: it opens and its fields submit without JavaScript; Escape closes it.
+ */
+function Disclosure({ label: title, summary, panelClass, children }: { label: string; summary: string; panelClass: string; children: React.ReactNode }) {
+  return (
+    <div className="lg:w-44 lg:shrink-0">
+      <span aria-hidden className={`${label} max-lg:hidden`}>
+        {title}
+      </span>
+      <details
+        className="group/disclosure relative max-lg:[&::details-content]:block max-lg:[&::details-content]:[content-visibility:visible]"
+        onKeyDown={(event) => {
+          if (event.key !== "Escape" || !event.currentTarget.open) return;
+          event.currentTarget.open = false;
+          event.currentTarget.querySelector("summary")?.focus();
+        }}
+      >
+        <summary className={`${field} flex cursor-pointer list-none items-center justify-between gap-2 max-lg:supports-[selector(::details-content)]:hidden [&::-webkit-details-marker]:hidden`}>
+          <span className="truncate">
+            <span className="sr-only">{title}: </span>
+            {summary}
+          </span>
+          <ChevronDown aria-hidden className="size-4 shrink-0 text-muted transition group-open/disclosure:rotate-180" />
+        </summary>
+        <div className={`lg:absolute lg:top-full lg:z-30 lg:mt-2 lg:rounded-xl lg:border lg:border-border lg:bg-surface lg:p-4 lg:shadow-xl ${panelClass}`}>{children}</div>
+      </details>
+    </div>
   );
 }
 

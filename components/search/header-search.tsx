@@ -170,7 +170,7 @@ export function HeaderSearch() {
       <div
         {...combobox.listboxProps}
         aria-label="Suggestions"
-        className="fixed inset-x-0 top-16 z-50 max-h-[calc(100dvh-5rem)] overflow-y-auto overscroll-contain border-b border-border bg-surface py-1 shadow-xl sm:absolute sm:inset-x-auto sm:right-0 sm:top-full sm:mt-2 sm:w-[28rem] sm:max-h-[min(36rem,calc(100dvh-6rem))] sm:rounded-xl sm:border"
+        className="fixed inset-x-0 top-14 z-50 max-h-[calc(100dvh-5rem)] overflow-y-auto overscroll-contain border-b border-border bg-surface py-1 shadow-xl sm:absolute sm:inset-x-auto sm:right-0 sm:top-full sm:mt-2 sm:w-[28rem] sm:max-h-[min(36rem,calc(100dvh-6rem))] sm:rounded-xl sm:border"
       >
         {shown ? (
           <Suspense fallback={null}>
