@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import Image from "next/image";
 import { useActionState, useRef, useState } from "react";
 import { UserRound } from "@/components/ui/icons/user-round";
@@ -71,13 +72,24 @@ export function AvatarForm({ avatarUrl }: { avatarUrl: string | null }) {
   );
 }
 
-export function PasswordForm() {
+/** `continueHref`: after a required change (an admin's reset), where the user was going. */
+export function PasswordForm({ currentLabel = "Current password", continueHref }: { currentLabel?: string; continueHref?: string }) {
   const [state, action] = useActionState<FormState, FormData>(changePasswordAction, {});
   const form = useRef<HTMLFormElement>(null);
+  if (state.ok && continueHref) {
+    return (
+      <div className="space-y-5">
+        <FormMessage message={state.message} ok />
+        <Link href={continueHref} className="inline-flex rounded-full bg-accent px-5 py-2.5 text-sm font-semibold text-accent-foreground hover:bg-accent-strong">
+          Continue
+        </Link>
+      </div>
+    );
+  }
   return (
     <form ref={form} action={action} className="space-y-5" noValidate>
       <FormMessage message={state.message} ok={state.ok} />
-      <Field name="current_password" label="Current password" type="password" autoComplete="current-password" error={state.fieldErrors?.current_password} />
+      <Field name="current_password" label={currentLabel} type="password" autoComplete="current-password" error={state.fieldErrors?.current_password} />
       <Field name="new_password" label="New password" type="password" autoComplete="new-password" error={state.fieldErrors?.new_password} hint="8 to 128 characters; common passwords are refused." />
       <Field name="confirm_password" label="Repeat the new password" type="password" autoComplete="new-password" error={state.fieldErrors?.confirm_password} />
       <SubmitButton>Change password</SubmitButton>

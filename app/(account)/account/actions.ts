@@ -7,7 +7,7 @@ import { headers } from "next/headers";
 import { createFile } from "@/db/queries/files";
 import { THROTTLE, lockedUntil, minutesUntil, profileKey, recordAttempt, recordFailedSignIn, throttleKeys } from "@/db/queries/throttle";
 import { changePassword, checkPassword, deleteUser, setAvatar, updateProfile } from "@/db/queries/users";
-import { ActionRefusal, memberAction } from "@/lib/action";
+import { ActionRefusal, memberAction, passwordChangeAction } from "@/lib/action";
 import { FIX_FIELDS, type FormState } from "@/lib/form-state";
 import { clientAddress } from "@/lib/client-address";
 import { tryAgainIn } from "@/lib/format";
@@ -46,7 +46,7 @@ export const updateProfileAction = memberAction(profileSchema, async (input, { v
   return { ok: true, message: "Your profile is saved.", values };
 });
 
-export const changePasswordAction = memberAction(passwordChangeSchema, async ({ current_password, new_password }, { viewer }): Promise<FormState> => {
+export const changePasswordAction = passwordChangeAction(passwordChangeSchema, async ({ current_password, new_password }, { viewer }): Promise<FormState> => {
   const checked = await verifyOwnPassword(viewer, current_password);
   if (checked instanceof Date) throw new ActionRefusal(waitMessage(checked));
   if (checked === "wrong") throw new ActionRefusal(FIX_FIELDS, { current_password: "This is not your current password." });
