@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import Image from "next/image";
 import { useActionState, useRef, useState } from "react";
 import { UserRound } from "@/components/ui/icons/user-round";
@@ -72,22 +71,13 @@ export function AvatarForm({ avatarUrl }: { avatarUrl: string | null }) {
   );
 }
 
-/** `continueHref`: after a required change (an admin's reset), where the user was going. */
+/** `continueHref`: after a required change (an admin's reset), where the action sends the user on to. */
 export function PasswordForm({ currentLabel = "Current password", continueHref }: { currentLabel?: string; continueHref?: string }) {
   const [state, action] = useActionState<FormState, FormData>(changePasswordAction, {});
   const form = useRef<HTMLFormElement>(null);
-  if (state.ok && continueHref) {
-    return (
-      <div className="space-y-5">
-        <FormMessage message={state.message} ok />
-        <Link href={continueHref} className="inline-flex rounded-full bg-accent px-5 py-2.5 text-sm font-semibold text-accent-foreground hover:bg-accent-strong">
-          Continue
-        </Link>
-      </div>
-    );
-  }
   return (
     <form ref={form} action={action} className="space-y-5" noValidate>
+      {continueHref ? <input type="hidden" name="callbackUrl" value={continueHref} /> : null}
       <FormMessage message={state.message} ok={state.ok} />
       <Field name="current_password" label={currentLabel} type="password" autoComplete="current-password" error={state.fieldErrors?.current_password} />
       <Field name="new_password" label="New password" type="password" autoComplete="new-password" error={state.fieldErrors?.new_password} hint="8 to 128 characters; common passwords are refused." />

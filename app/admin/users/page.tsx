@@ -127,7 +127,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
                 <time dateTime={user.created_at.slice(0, 10)}>{formatShortDate(user.created_at)}</time>
               </td>
               <td className="whitespace-nowrap">
-                <div className="flex flex-wrap items-start gap-2">
+                <div className="flex flex-wrap items-start gap-2 md:flex-nowrap">
                   <Link href={`/admin/users/${user.id}`} className="inline-flex h-9 items-center rounded-lg px-2 text-sm font-medium text-accent hover:underline">
                     Edit<span className="sr-only"> {user.username}</span>
                   </Link>

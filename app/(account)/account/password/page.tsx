@@ -16,7 +16,7 @@ export default async function ChangePasswordPage({ searchParams }: PageProps<"/a
   const raw = Array.isArray(params.callbackUrl) ? params.callbackUrl[0] : params.callbackUrl;
   const callbackUrl = raw ? safeCallbackPath(raw) : "/account";
   const viewer = await requirePasswordChanger(`/account/password?callbackUrl=${encodeURIComponent(callbackUrl)}`);
-  // Once changed (this page refreshes after the action signs the browser in again): on to where they were going.
+  // Not (or no longer) required: the account page's own form is the place.
   if (!viewer.must_change_password) redirect(callbackUrl.startsWith("/account/password") ? "/account" : callbackUrl);
   return (
     <div className="mx-auto max-w-xl px-4 py-10 sm:px-6">
