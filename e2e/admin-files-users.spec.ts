@@ -341,7 +341,7 @@ test("at 390 px the admin lists are cards: the users' role select and Delete and
   expect(await noSideways()).toBe(true);
   await select.selectOption("editor");
   await row.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByTestId("user-row-message")).toContainText("is now an editor");
+  await expect(page.getByTestId("user-row-message")).toContainText("is now an editor", { timeout: 30_000 });
   await row.getByRole("button", { name: `Delete ${user.username}` }).click();
   await expect(page.getByRole("dialog", { name: `Delete ${user.username}?` })).toBeVisible();
   await page.keyboard.press("Escape");
