@@ -228,10 +228,13 @@ test("an admin creates a user, edits their email (taken ones refused, what was t
   await form.getByLabel("Role").selectOption("editor");
   await form.getByLabel("Password", { exact: true }).fill("password");
   await form.getByRole("button", { name: "Create user" }).click();
-  await expect(form.getByText("This username is taken.")).toBeVisible();
+  // As on sign-up: the fields' rules first, then whether the username or email is taken.
   await expect(form.getByText("This password is too common")).toBeVisible();
   await expect(form.getByLabel("Email")).toHaveValue(`${username}@example.com`);
   await expect(form.getByLabel("Role")).toHaveValue("editor");
+  await form.getByLabel("Password", { exact: true }).fill("a long first password");
+  await form.getByRole("button", { name: "Create user" }).click();
+  await expect(form.getByText("This username is taken.")).toBeVisible();
 
   await form.getByLabel("Username").fill(username);
   await form.getByLabel("Password", { exact: true }).fill("a long first password");
