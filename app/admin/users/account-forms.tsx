@@ -53,7 +53,8 @@ export function CreateUserForm({ action }: { action: Action }) {
       <FormMessage message={state.message} ok={state.ok} />
       <FormSection id="new-user-account" title="Account" description="The same rules as signing up: username and email are unique, whatever their case.">
         <NameFields values={values} errors={state.fieldErrors} />
-        <RoleSelect value={values.role ?? "user"} />
+        {/* Keyed on the answer: React resets a form after its action, and a select to the default it was mounted with. */}
+        <RoleSelect key={values.role ?? "user"} value={values.role ?? "user"} />
       </FormSection>
       <FormSection id="new-user-password" title="First password" description="The user signs in with it; they can change it on their account page.">
         <Field name="password" label="Password" type="password" autoComplete="new-password" error={state.fieldErrors?.password} hint={PASSWORD_HINT} />
