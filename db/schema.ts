@@ -67,6 +67,8 @@ export const user_ = pgTable(
     // Bumped on sign-out, password change, role change and disabling: older session cookies stop working.
     session_version: integer("session_version").notNull().default(0),
     disabled_at: timestamp("disabled_at", { withTimezone: true }),
+    // Set when an admin resets the password: member pages and actions wait until the user chooses a new one.
+    must_change_password: boolean("must_change_password").notNull().default(false),
     ...timestamps,
   },
   (t) => [

@@ -5,7 +5,7 @@
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
 import { eq, sql } from "drizzle-orm";
 import sharp from "sharp";
 import { file_, movie, person, person_photos } from "@/db/schema";
@@ -212,4 +212,146 @@ test("an admin cannot lock themselves out: stepping down needs confirmation and 
   await admin.goto("/admin/users");
   await expect(admin.getByRole("heading", { name: "User management is for administrators" })).toBeVisible();
   await admin.context().close();
+});
+
+test("an admin creates a user, edits their email (taken ones refused, what was typed kept) and deletes them with their favorites", async ({ browser }) => {
+  const existing = await createTestUser();
+  const admin = await signedInPage(browser, await createTestUser("admin"));
+  const username = `new_${stamp()}`;
+  await admin.goto("/admin/users");
+  await admin.getByRole("link", { name: "New user" }).click();
+  const form = admin.getByTestId("create-user-form");
+  await form.getByLabel("Username").fill(existing.username.toUpperCase());
+  await form.getByLabel("Email").fill(`${username}@example.com`);
+  await form.getByLabel("First name").fill("Nora");
+  await form.getByLabel("Last name").fill("Newcomer");
+  await form.getByLabel("Role").selectOption("editor");
+  await form.getByLabel("Password", { exact: true }).fill("password");
+  await form.getByRole("button", { name: "Create user" }).click();
+  // As on sign-up: the fields' rules first, then whether the username or email is taken.
+  await expect(form.getByText("This password is too common")).toBeVisible();
+  await expect(form.getByLabel("Email")).toHaveValue(`${username}@example.com`);
+  await expect(form.getByLabel("Role")).toHaveValue("editor");
+  await form.getByLabel("Password", { exact: true }).fill("a long first password");
+  await form.getByRole("button", { name: "Create user" }).click();
+  await expect(form.getByText("This username is taken.")).toBeVisible();
+
+  await form.getByLabel("Username").fill(username);
+  await form.getByLabel("Password", { exact: true }).fill("a long first password");
+  await form.getByRole("button", { name: "Create user" }).click();
+  await expect(admin.getByTestId("form-message")).toHaveText(`Created “${username}”.`);
+  const row = userRow(admin, username);
+  await expect(row.getByLabel(`Role of ${username}`)).toHaveValue("editor");
+
+  await row.getByRole("link", { name: `Edit ${username}` }).click();
+  const edit = admin.getByTestId("edit-user-form");
+  await edit.getByLabel("Email").fill(`${existing.username.toUpperCase()}@EXAMPLE.com`);
+  await edit.getByLabel("First name").fill("Eleonora");
+  await edit.getByRole("button", { name: "Save" }).click();
+  await expect(edit.getByText("An account with this email already exists.")).toBeVisible();
+  await expect(edit.getByLabel("First name")).toHaveValue("Eleonora");
+  await edit.getByLabel("Email").fill(`nora.${username}@example.com`);
+  await edit.getByRole("button", { name: "Save" }).click();
+  await expect(edit.getByTestId("form-message")).toHaveText(`${username} is saved.`);
+  const [created] = await withTestDatabase((db) => db.execute<{ id: number; email: string; first_name: string }>(sql`select id, email, first_name from user_ where username = ${username}`));
+  expect(created).toMatchObject({ email: `nora.${username}@example.com`, first_name: "Eleonora" });
+
+  const [film] = await withTestDatabase((db) => db.select({ id: movie.id }).from(movie).limit(1));
+  await withTestDatabase((db) => db.execute(sql`insert into favorite_movies (user_id, movie_id) values (${created.id}, ${film.id})`));
+  await admin.goto(`/admin/users?q=${username}`);
+  await userRow(admin, username).getByRole("button", { name: `Delete ${username}` }).click();
+  const dialog = admin.getByRole("dialog", { name: `Delete ${username}?` });
+  await expect(dialog).toContainText("its favorites");
+  await dialog.getByRole("button", { name: `Delete ${username}` }).click();
+  await expect(admin.getByTestId("form-message")).toHaveText(`Deleted “${username}”.`);
+  await expect(userRow(admin, username)).toHaveCount(0);
+  const left = await withTestDatabase((db) => db.execute(sql`select 1 from favorite_movies where user_id = ${created.id} union all select 1 from user_ where id = ${created.id}`));
+  expect(left).toHaveLength(0);
+  await admin.context().close();
+});
+
+test("after a password reset the user is signed out, and signed in again must choose a new password before any member page", async ({ browser, playwright, baseURL }) => {
+  const user = await createTestUser();
+  const [film] = await withTestDatabase((db) => db.select({ id: movie.id }).from(movie).limit(1));
+  await withTestDatabase((db) => db.execute(sql`insert into favorite_movies (user_id, movie_id) values (${user.id}, ${film.id})`));
+  const member = await signedInPage(browser, user);
+  await member.goto("/favorites");
+  await expect(member).toHaveURL(/\/favorites$/);
+
+  const admin = await signedInPage(browser, await createTestUser("admin"));
+  await admin.goto(`/admin/users?q=${user.username}`);
+  await userRow(admin, user.username).getByRole("link", { name: `Edit ${user.username}` }).click();
+  const reset = admin.getByTestId("reset-password-form");
+  await reset.getByLabel("Temporary password").fill("temporary words 42");
+  await reset.getByRole("button", { name: "Reset password" }).click();
+  await expect(reset.getByTestId("form-message")).toContainText(`${user.username} is signed out everywhere`);
+
+  await member.goto("/favorites");
+  await expect(member).toHaveURL(/\/sign-in\?callbackUrl=%2Ffavorites$/);
+  await member.getByLabel("Username or email").fill(user.username);
+  await member.getByLabel("Password").fill("temporary words 42");
+  await member.getByRole("button", { name: "Sign in" }).click();
+  await expect(member).toHaveURL(/\/account\/password\?callbackUrl=%2Ffavorites$/);
+  await expect(member.getByRole("heading", { name: "Choose a new password" })).toBeVisible();
+
+  // Member pages, the member filter and the viewer answer all wait; public pages work as for anyone.
+  for (const path of ["/account", "/favorites", "/movies?mine=only"]) {
+    await member.goto(path);
+    await expect(member, path).toHaveURL(/\/account\/password\?callbackUrl=/);
+  }
+  expect((await member.request.get(`/api/viewer?movies=${film.id}`).then((r) => r.json())) as unknown).toMatchObject({ viewer: { mustChangePassword: true }, favorites: [] });
+  expect((await member.request.get("/favorites/export.csv")).status()).toBe(401);
+  const home = await member.goto("/");
+  expect(home?.status()).toBe(200);
+  await expect(member.getByRole("heading", { level: 1 }).first()).toBeVisible();
+
+  await member.goto("/account/password?callbackUrl=%2Ffavorites");
+  await member.getByLabel("Temporary password").fill("temporary words 42");
+  await member.getByLabel("New password", { exact: true }).fill("my very own password");
+  await member.getByLabel("Repeat the new password").fill("my very own password");
+  await member.getByRole("button", { name: "Change password" }).click();
+  await expect(member).toHaveURL(/\/favorites$/);
+  expect((await readUser(user.id)).must_change_password).toBe(false);
+  const anonymous = await playwright.request.newContext({ baseURL });
+  expect((await anonymous.get("/")).status()).toBe(200);
+  await anonymous.dispose();
+  await member.context().close();
+  await admin.context().close();
+});
+
+test("at 390 px the admin lists are cards: the users' role select and Delete and the files' Delete are on screen without sideways scrolling", async ({ browser }) => {
+  const user = await createTestUser();
+  const fileName = `phone-${stamp()}.png`;
+  await storeFile(fileName);
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  const admin = await createTestUser("admin");
+  await signInRequest(page.request, admin.username, admin.password);
+  const noSideways = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+  /** Scrolled to (down only: nothing may need sideways scrolling), the control lies wholly within the 390 px. */
+  const onScreen = async (control: Locator) => {
+    await control.scrollIntoViewIfNeeded();
+    await expect(control).toBeInViewport({ ratio: 1 });
+    const box = (await control.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+  };
+
+  await page.goto(`/admin/users?q=${user.username}`);
+  const row = userRow(page, user.username);
+  const select = row.getByLabel(`Role of ${user.username}`);
+  for (const control of [select, row.getByRole("button", { name: "Save" }), row.getByRole("button", { name: `Delete ${user.username}` })]) await onScreen(control);
+  expect(await noSideways()).toBe(true);
+  await select.selectOption("editor");
+  await row.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByTestId("user-row-message")).toContainText("is now an editor", { timeout: 30_000 });
+  await row.getByRole("button", { name: `Delete ${user.username}` }).click();
+  await expect(page.getByRole("dialog", { name: `Delete ${user.username}?` })).toBeVisible();
+  await page.keyboard.press("Escape");
+
+  await page.goto(`/admin/files?q=${encodeURIComponent(fileName)}`);
+  const fileDelete = fileRow(page, fileName).getByRole("button", { name: /^Delete/ });
+  await onScreen(fileDelete);
+  expect(await noSideways()).toBe(true);
+  await context.close();
 });

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { firstErrors, FIX_FIELDS, parseForm, typedValues, type FormState } from "@/lib/form-state";
-import { authorizeAdmin, authorizeEditor, authorizeMember, getViewer, type Viewer } from "@/lib/session";
+import { authorizeAdmin, authorizeEditor, authorizeMember, authorizePasswordChange, getViewer, type Viewer } from "@/lib/session";
 
 /**
  * Server actions are public endpoints: anyone can post to one, with any arguments. Every action is therefore made
@@ -103,8 +103,10 @@ function actionFor<V>(authorize: Authorize<V>) {
 
 /** Anyone, signed in or not (sign-in, sign-up, the heart of a visitor): `viewer` may be null. */
 export const publicAction = actionFor<Viewer | null>(async () => ({ viewer: await getViewer() }));
-/** A signed-in user, for their own account and favorites. */
+/** A signed-in user, for their own account and favorites (refused while an admin's password reset is pending). */
 export const memberAction = actionFor<Viewer>(authorizeMember);
+/** A signed-in user changing their password: the one action allowed while an admin's reset is pending. */
+export const passwordChangeAction = actionFor<Viewer>(authorizePasswordChange);
 /** Editors and admins: the catalogue. */
 export const editorAction = actionFor<Viewer>(authorizeEditor);
 /** Admins: user management. */

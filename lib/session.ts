@@ -10,18 +10,28 @@ import { readSessionClaimOf } from "@/lib/session-token";
 export type { Viewer };
 
 /**
- * The caller of this request, as the database says now (cached per request). A cookie whose session version is
- * older than the user's (signed out, password or role changed, disabled) is nobody. The cookie is read from
- * `cookies()`, not the request's Cookie header as `auth()` would: after a server action that issued a new session
- * (a password change signs this device in again), the page it renders belongs to that new session, not to the
- * one it has just revoked. Decoded as Auth.js decodes it (lib/session-token.ts), checked as auth.ts's jwt callback.
+ * The signed-in user of this request, as the database says now (cached per request), even one whose password an
+ * admin reset (`must_change_password`): for the guards, which send them to change it. A cookie whose session
+ * version is older than the user's (signed out, password or role changed, disabled) is nobody. The cookie is read
+ * from `cookies()`, not the request's Cookie header as `auth()` would: after a server action that issued a new
+ * session (a password change signs this device in again), the page it renders belongs to that new session, not to
+ * the one it has just revoked. Decoded as Auth.js decodes it (lib/session-token.ts), checked as auth.ts's jwt callback.
  */
-export const getViewer = cache(async (): Promise<Viewer | null> => {
+export const getSessionViewer = cache(async (): Promise<Viewer | null> => {
   const claim = await readSessionClaimOf((await cookies()).getAll(), (await headers()).get("x-forwarded-proto"));
   if (!claim) return null;
   const viewer = await viewerOfRequest(claim.userId);
   if (!viewer || viewer.session_version !== claim.sessionVersion) return null;
   return viewer;
+});
+
+/**
+ * The caller as a member: nobody while an admin's password reset is pending, so nothing that reads it (files,
+ * exports, lookups, public actions) treats them as signed in until they choose a new password.
+ */
+export const getViewer = cache(async (): Promise<Viewer | null> => {
+  const viewer = await getSessionViewer();
+  return viewer && !viewer.must_change_password ? viewer : null;
 });
 
 export function isEditor(viewer: Viewer | null): boolean {
@@ -33,9 +43,13 @@ export function isAdmin(viewer: Viewer | null): boolean {
 }
 
 
+/** Where a user whose password an admin reset is sent from every member page, and back afterwards. */
+export const passwordChangePath = (returnTo: string) => `/account/password?callbackUrl=${encodeURIComponent(returnTo)}`;
+
 async function requireRole(allowed: (viewer: Viewer) => boolean): Promise<Viewer> {
-  const viewer = await getViewer();
+  const viewer = await getSessionViewer();
   if (!viewer) redirect(`/sign-in?callbackUrl=${encodeURIComponent(await requestPath())}`);
+  if (viewer.must_change_password) redirect(passwordChangePath(await requestPath()));
   if (!allowed(viewer)) forbidden();
   return viewer;
 }
@@ -52,11 +66,19 @@ export function requireAdmin(): Promise<Viewer> {
 
 export type Authorized = { viewer: Viewer; denied?: never } | { viewer?: never; denied: FormState & { status: 401 | 403 } };
 
-async function authorizeRole(allowed: (viewer: Viewer) => boolean, what: string): Promise<Authorized> {
-  const viewer = await getViewer();
+const MUST_CHANGE = "An administrator reset your password: choose a new one on your account page first.";
+
+async function authorizeRole(allowed: (viewer: Viewer) => boolean, what: string, passwordChange = false): Promise<Authorized> {
+  const viewer = await getSessionViewer();
   if (!viewer) return { denied: { status: 401, message: "Your session has ended. Sign in again to continue." } };
+  if (viewer.must_change_password && !passwordChange) return { denied: { status: 403, message: MUST_CHANGE } };
   if (!allowed(viewer)) return { denied: { status: 403, message: `Only ${what} can do this.` } };
   return { viewer };
+}
+
+/** Any signed-in user, including one who must first replace a password an admin reset: only the password change. */
+export function authorizePasswordChange(): Promise<Authorized> {
+  return authorizeRole(() => true, "signed-in users", true);
 }
 
 /** Any signed-in user: the guard of memberAction (lib/action.ts). */
@@ -79,7 +101,15 @@ export function authorizeAdmin(): Promise<Authorized> {
 
 /** For pages: the viewer, or a redirect to sign-in that comes back here. */
 export async function requireUser(returnTo: string): Promise<Viewer> {
-  const viewer = await getViewer();
+  const viewer = await getSessionViewer();
+  if (!viewer) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
+  if (viewer.must_change_password) redirect(passwordChangePath(returnTo));
+  return viewer;
+}
+
+/** The password change page: signed in, whether or not an admin's reset is pending. */
+export async function requirePasswordChanger(returnTo: string): Promise<Viewer> {
+  const viewer = await getSessionViewer();
   if (!viewer) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
   return viewer;
 }

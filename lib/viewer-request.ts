@@ -22,7 +22,9 @@ export async function answerViewerRequest(
   if (!claim) return { status: 200, body: { viewer: null } };
   const facts = await viewerFacts(db, claim.userId, query);
   if (!facts.user || facts.user.sessionVersion !== claim.sessionVersion) return { status: 200, body: { viewer: null } };
-  const { id, username, avatarUrl, role } = facts.user;
+  const { id, username, avatarUrl, role, mustChangePassword } = facts.user;
+  // Member facts wait until a password an admin reset is replaced; the header then offers the way to do it.
+  if (mustChangePassword) return { status: 200, body: { viewer: { id, username, avatarUrl, editor: false, mustChangePassword }, favorites: [], person: null } };
   return {
     status: 200,
     body: {

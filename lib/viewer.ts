@@ -7,7 +7,8 @@ import { MAX_ID } from "@/lib/ids";
 /** The most movie ids one request may ask about (a page shows at most 60 cards and one movie). */
 export const VIEWER_MAX_MOVIES = 200;
 
-export type ViewerSummary = { id: number; username: string; avatarUrl: string | null; editor: boolean };
+/** `mustChangePassword`: an admin reset the password; until it is replaced the viewer has no favorites to show. */
+export type ViewerSummary = { id: number; username: string; avatarUrl: string | null; editor: boolean; mustChangePassword?: boolean };
 export type PersonFavorites = { id: number; films: number; favorites: number };
 export type ViewerResponse =
   | { viewer: null }

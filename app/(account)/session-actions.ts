@@ -4,6 +4,7 @@ import { z } from "zod";
 import { signOut } from "@/auth";
 import { revokeSessions } from "@/db/queries/users";
 import { publicAction } from "@/lib/action";
+import { getSessionViewer } from "@/lib/session";
 
 /**
  * Signs out everywhere: the session version moves on, so any copy of the cookie stops working too. A plain form
@@ -13,7 +14,9 @@ import { publicAction } from "@/lib/action";
 export const signOutAction = publicAction(
   z.object({ $js: z.string().optional() }),
   async ({ $js }, { viewer }): Promise<undefined> => {
-    if (viewer) await revokeSessions(viewer.id);
+    // A user whose password an admin reset is nobody to public actions, but their session still ends everywhere.
+    const signedIn = viewer ?? (await getSessionViewer());
+    if (signedIn) await revokeSessions(signedIn.id);
     if ($js === "1") {
       await signOut({ redirect: false });
       return;

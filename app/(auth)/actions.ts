@@ -5,7 +5,7 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { signIn } from "@/auth";
 import { THROTTLE, lockedUntil, minutesUntil, recordAttempt, signUpKey } from "@/db/queries/throttle";
-import { createUser, getUserIdByLogin } from "@/db/queries/users";
+import { createUser, getUserIdByLogin, mustChangePassword } from "@/db/queries/users";
 import { ActionRefusal, publicAction } from "@/lib/action";
 import { FIX_FIELDS, type FormState } from "@/lib/form-state";
 import { clientAddress } from "@/lib/client-address";
@@ -13,6 +13,7 @@ import { DEVICE_COOKIE, deviceCookieOptions, issueDeviceToken } from "@/lib/devi
 import { tryAgainIn } from "@/lib/format";
 import { applyPendingFavorite } from "@/lib/pending-favorite";
 import { requestIsHttps } from "@/lib/request-path";
+import { passwordChangePath } from "@/lib/session";
 import { safeCallbackPath, signInSchema, signUpSchema } from "@/lib/validation/account";
 
 async function signInAndGo(login: string, password: string, callbackUrl: string, values: Record<string, string>): Promise<FormState> {
@@ -33,6 +34,8 @@ async function signInAndGo(login: string, password: string, callbackUrl: string,
     // This browser is now a trusted device of the account: others' failed attempts no longer lock it out.
     (await cookies()).set(DEVICE_COOKIE, issueDeviceToken(userId), deviceCookieOptions(await requestIsHttps()));
   }
+  // A password an admin reset is replaced first; the page then leads on to where the user was going.
+  if (userId && (await mustChangePassword(userId))) redirect(passwordChangePath(callbackUrl));
   await applyPendingFavorite(userId ?? undefined);
   redirect(callbackUrl);
 }

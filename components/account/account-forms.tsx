@@ -72,7 +72,8 @@ export function AvatarForm({ avatarUrl }: { avatarUrl: string | null }) {
   );
 }
 
-export function PasswordForm() {
+/** `continueHref`: after a required change (an admin's reset), where the action sends the user on to. */
+export function PasswordForm({ currentLabel = "Current password", continueHref }: { currentLabel?: string; continueHref?: string }) {
   const [state, action] = useActionState<FormState, FormData>(changePasswordAction, {});
   const form = useRef<HTMLFormElement>(null);
   // The change signed this browser in again under a new session: the header's island asks who that is.
@@ -81,8 +82,9 @@ export function PasswordForm() {
   }, [state]);
   return (
     <form ref={form} action={action} className="space-y-5" noValidate>
+      {continueHref ? <input type="hidden" name="callbackUrl" value={continueHref} /> : null}
       <FormMessage message={state.message} ok={state.ok} />
-      <Field name="current_password" label="Current password" type="password" autoComplete="current-password" error={state.fieldErrors?.current_password} />
+      <Field name="current_password" label={currentLabel} type="password" autoComplete="current-password" error={state.fieldErrors?.current_password} />
       <Field name="new_password" label="New password" type="password" autoComplete="new-password" error={state.fieldErrors?.new_password} hint="8 to 128 characters; common passwords are refused." />
       <Field name="confirm_password" label="Repeat the new password" type="password" autoComplete="new-password" error={state.fieldErrors?.confirm_password} />
       <SubmitButton>Change password</SubmitButton>

@@ -82,7 +82,29 @@ export function ToolbarSelect({ name, label, value, options }: { name: string; l
 export type AdminColumn = { label: string; srOnly?: boolean; align?: "right" };
 
 /**
- * A dense table with a sticky header; scrolls sideways on phones rather than squashing columns. One row per item of
+ * Below the md breakpoint each row is a card: cells stack, each after its column's label (a ::before drawn from
+ * the column list, so the rows' markup stays one <tr> of <td>s), and every control stays on screen.
+ */
+const CARDS = [
+  "max-md:[&_table]:block max-md:[&_tbody]:block max-md:[&_tbody]:space-y-3 max-md:[&_tbody]:divide-y-0",
+  "max-md:[&_thead]:sr-only",
+  "max-md:[&_tbody>tr]:block max-md:[&_tbody>tr]:rounded-xl max-md:[&_tbody>tr]:border max-md:[&_tbody>tr]:border-border max-md:[&_tbody>tr]:bg-surface max-md:[&_tbody>tr]:p-3",
+  // Label in the first column, everything the cell holds stacked in the second.
+  "max-md:[&_tbody>tr>td]:grid max-md:[&_tbody>tr>td]:grid-cols-[5.5rem_minmax(0,1fr)] max-md:[&_tbody>tr>td]:items-start max-md:[&_tbody>tr>td]:gap-x-3",
+  "max-md:[&_tbody>tr>td]:min-w-0 max-md:[&_tbody>tr>td]:max-w-none max-md:[&_tbody>tr>td]:w-auto max-md:[&_tbody>tr>td]:!whitespace-normal max-md:[&_tbody>tr>td]:break-words max-md:[&_tbody>tr>td]:!px-0 max-md:[&_tbody>tr>td]:!py-1.5 max-md:[&_tbody>tr>td]:text-left",
+  "max-md:[&_tbody>tr>td]:before:pt-0.5 max-md:[&_tbody>tr>td]:before:text-xs max-md:[&_tbody>tr>td]:before:font-semibold max-md:[&_tbody>tr>td]:before:uppercase max-md:[&_tbody>tr>td]:before:tracking-wide max-md:[&_tbody>tr>td]:before:text-muted",
+  "max-md:[&_tbody>tr>td>*]:col-start-2 max-md:[&_tbody>tr>td>*]:min-w-0 max-md:[&_tbody>tr>td>*]:max-w-full",
+].join(" ");
+
+/** The cards' labels: one rule per labelled column (labels are the page's own constants, quoted for CSS). */
+function cardLabels(scope: string, columns: readonly AdminColumn[]): string {
+  return columns
+    .map((column, i) => (column.srOnly ? "" : `[data-admin-table="${scope}"] tbody>tr>td:nth-child(${i + 1})::before{content:${JSON.stringify(column.label)}}`))
+    .join("");
+}
+
+/**
+ * A dense table with a sticky header on wide screens, a list of cards on phones (see CARDS). One row per item of
  * `rows` (children renders a <tr> with a key), `empty` under the header when there are none.
  */
 export function AdminTable<Row>({
@@ -98,8 +120,13 @@ export function AdminTable<Row>({
   empty: React.ReactNode;
   children: (row: Row) => React.ReactNode;
 }) {
+  const scope = caption.toLowerCase().replace(/[^a-z0-9]+/g, "-");
   return (
-    <div className="relative overflow-x-auto rounded-xl border border-border bg-surface">
+    <div
+      data-admin-table={scope}
+      className={`relative rounded-xl border border-border bg-surface md:overflow-x-auto max-md:border-0 max-md:bg-transparent ${CARDS}`}
+    >
+      <style>{`@media (width < 48rem){${cardLabels(scope, columns)}}`}</style>
       <table className="w-full border-collapse text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="sticky top-0 z-10 bg-surface-muted text-xs uppercase tracking-wide text-muted">
@@ -111,9 +138,9 @@ export function AdminTable<Row>({
             ))}
           </tr>
         </thead>
-        <tbody className="divide-y divide-border [&_td]:px-4 [&_td]:py-2.5 [&_tr:hover]:bg-surface-muted/50">{rows.map((row) => children(row))}</tbody>
+        <tbody className="divide-y divide-border [&_td]:px-4 [&_td]:py-2.5 md:[&_tr:hover]:bg-surface-muted/50">{rows.map((row) => children(row))}</tbody>
       </table>
-      {rows.length === 0 ? <div className="border-t border-border px-4 py-10 text-center text-sm text-muted">{empty}</div> : null}
+      {rows.length === 0 ? <div className="rounded-xl border border-border bg-surface px-4 py-10 text-center text-sm text-muted md:rounded-none md:border-0 md:border-t">{empty}</div> : null}
     </div>
   );
 }

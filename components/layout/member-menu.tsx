@@ -97,12 +97,20 @@ export default function MemberMenu({ viewer }: { viewer: ViewerSummary }) {
       </button>
       <div id={panelId} hidden={!open} className="absolute right-0 z-50 mt-2 w-56 rounded-xl border border-border bg-surface p-1.5 shadow-lg">
         <p className="truncate px-3 py-2 text-xs text-muted">Signed in as {viewer.username}</p>
-        <Link href="/favorites" className={item} onClick={close}>
-          <Heart aria-hidden className="size-4" /> Favorites
-        </Link>
-        <Link href="/account" className={item} onClick={close}>
-          <Settings aria-hidden className="size-4" /> Account
-        </Link>
+        {viewer.mustChangePassword ? (
+          <Link href="/account/password" className={item} onClick={close}>
+            <Settings aria-hidden className="size-4" /> Choose a new password
+          </Link>
+        ) : (
+          <>
+            <Link href="/favorites" className={item} onClick={close}>
+              <Heart aria-hidden className="size-4" /> Favorites
+            </Link>
+            <Link href="/account" className={item} onClick={close}>
+              <Settings aria-hidden className="size-4" /> Account
+            </Link>
+          </>
+        )}
         {viewer.editor ? (
           <Link href="/admin" className={item} onClick={close}>
             <LayoutDashboard aria-hidden className="size-4" /> Admin

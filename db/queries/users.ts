@@ -6,7 +6,7 @@ import { db } from "../index";
 import { file_, user_, type UserRole } from "../schema";
 import { isUniqueViolation } from "./toolkit";
 
-export type Viewer = { id: number; username: string; role: UserRole; avatar_id: number | null; avatarUrl: string | null; first_name: string; session_version: number };
+export type Viewer = { id: number; username: string; role: UserRole; avatar_id: number | null; avatarUrl: string | null; first_name: string; session_version: number; must_change_password: boolean };
 
 // Verifying against a real hash when the user is unknown keeps the answer time the same for both cases.
 let dummyHash: Promise<string> | undefined;
@@ -26,6 +26,12 @@ export async function verifyCredentials(login: string, password: string) {
   return { id: row.id, username: row.username, email: row.email, session_version: row.session_version };
 }
 
+/** Whether an admin's reset still waits for the user's own password (read right after signing in). */
+export async function mustChangePassword(id: number): Promise<boolean> {
+  const [row] = await db.select({ must: user_.must_change_password }).from(user_).where(eq(user_.id, id)).limit(1);
+  return row?.must ?? false;
+}
+
 export async function getUserIdByLogin(login: string): Promise<number | null> {
   const [row] = await db.select({ id: user_.id }).from(user_).where(byLogin(login)).limit(1);
   return row?.id ?? null;
@@ -42,6 +48,7 @@ export async function getViewerById(id: number): Promise<Viewer | null> {
       avatarUrl: file_.file_url,
       first_name: user_.first_name,
       session_version: user_.session_version,
+      must_change_password: user_.must_change_password,
     })
     .from(user_)
     .leftJoin(file_, eq(file_.id, user_.avatar_id))
@@ -113,12 +120,12 @@ export async function checkPassword(id: number, password: string): Promise<boole
   return row ? verifyPassword(row.password, password) : false;
 }
 
-/** Sets a new password and revokes every session; returns the new session version. */
+/** Sets a new password (an admin's temporary one is replaced) and revokes every session; returns the new session version. */
 export async function changePassword(id: number, password: string): Promise<number> {
   const passwordHash = await hashPassword(password);
   const [row] = await db
     .update(user_)
-    .set({ password: passwordHash, session_version: sql`${user_.session_version} + 1` })
+    .set({ password: passwordHash, must_change_password: false, session_version: sql`${user_.session_version} + 1` })
     .where(eq(user_.id, id))
     .returning({ session_version: user_.session_version });
   return row.session_version;

@@ -12,14 +12,14 @@ import type { Database } from "../client";
 import type { UserRole } from "../schema";
 
 export type ViewerFacts = {
-  user: { id: number; username: string; role: UserRole; sessionVersion: number; avatarUrl: string | null } | null;
+  user: { id: number; username: string; role: UserRole; sessionVersion: number; avatarUrl: string | null; mustChangePassword: boolean } | null;
   /** Those of the asked films that are in the user's favorites, ascending. */
   favorites: number[];
   /** With a person: their distinct films (directed or acted in) and how many of those are favorites. */
   person: { films: number; favorites: number } | null;
 };
 
-type Row = { id: number; username: string; role: UserRole; sessionVersion: number; avatarUrl: string | null; favorites: number[]; films: number; favoriteFilms: number };
+type Row = { id: number; username: string; role: UserRole; sessionVersion: number; avatarUrl: string | null; mustChangePassword: boolean; favorites: number[]; films: number; favoriteFilms: number };
 
 export async function viewerFacts(db: Database, userId: number, { movies, person }: { movies: number[]; person: number | null }): Promise<ViewerFacts> {
   // Whole numbers only (the callers' parser checks them), so the array literal is safe to build.
@@ -27,6 +27,7 @@ export async function viewerFacts(db: Database, userId: number, { movies, person
   const [row] = await db.execute<Row>(sql`
     with films as (select distinct pc.movie_id from person_credits pc where pc.person_id = ${person ?? 0})
     select u.id, u.username, u.role, u.session_version as "sessionVersion", f.file_url as "avatarUrl",
+           u.must_change_password as "mustChangePassword",
            array(select fm.movie_id from favorite_movies fm
                   where fm.user_id = u.id and fm.movie_id = any(${ids}::int[]) order by fm.movie_id) as favorites,
            (select count(*) from films)::int as films,
@@ -35,7 +36,7 @@ export async function viewerFacts(db: Database, userId: number, { movies, person
     where u.id = ${userId} and u.disabled_at is null`);
   if (!row) return { user: null, favorites: [], person: null };
   return {
-    user: { id: row.id, username: row.username, role: row.role, sessionVersion: row.sessionVersion, avatarUrl: row.avatarUrl },
+    user: { id: row.id, username: row.username, role: row.role, sessionVersion: row.sessionVersion, avatarUrl: row.avatarUrl, mustChangePassword: row.mustChangePassword },
     favorites: row.favorites.map(Number),
     person: person === null ? null : { films: row.films, favorites: row.favoriteFilms },
   };

@@ -20,7 +20,7 @@ function loadManifest(): Manifest {
   return manifest;
 }
 
-/** The action's id and a page path whose bundle includes it (static pages first). */
+/** The action's id and a page path whose bundle includes it (static pages first; dynamic segments become 1). */
 export function findAction(filename: string, exportedName: string): { id: string; page: string } {
   const entries = Object.entries(loadManifest().node).filter(([, v]) => v.filename === filename && v.exportedName === exportedName);
   if (entries.length !== 1) throw new Error(`server action ${filename}#${exportedName}: ${entries.length} matches in the build`);
@@ -29,8 +29,9 @@ export function findAction(filename: string, exportedName: string): { id: string
     .filter((w) => w.endsWith("/page"))
     .map((w) => "/" + w.replace(/^app\//, "").replace(/\/page$/, "").split("/").filter((s) => !/^\(.*\)$/.test(s)).join("/"))
     .sort((a, b) => Number(a.includes("[")) - Number(b.includes("[")) || a.length - b.length);
-  if (!pages.length || pages[0].includes("[")) throw new Error(`server action ${exportedName}: no static page to post to`);
-  return { id, page: pages[0] };
+  if (!pages.length) throw new Error(`server action ${exportedName}: no page to post to`);
+  // An action used only on a dynamic page is posted to it with its segments filled in (the action runs first).
+  return { id, page: pages[0].replace(/\[[^/\]]+\]/g, "1") };
 }
 
 type Field = string | { name: string; mimeType: string; buffer: Buffer };

@@ -82,6 +82,15 @@ describe("GET /api/viewer", () => {
     await db.update(user_).set({ disabled_at: null, session_version: 0 }).where(eq(user_.id, member));
   });
 
+  it("while an admin's password reset is pending: the viewer and the way to change it, none of their favorites", async () => {
+    const cookie = `${NAME}=${await token({ sub: String(member), sv: 0 })}`;
+    await db.update(user_).set({ must_change_password: true }).where(eq(user_.id, member));
+    const { body } = await ask(cookie, `movies=${films.join(",")}&person=1`);
+    expect(body).toEqual({ viewer: { id: member, username: expect.any(String), avatarUrl: null, editor: false, mustChangePassword: true }, favorites: [], person: null });
+    await db.update(user_).set({ must_change_password: false }).where(eq(user_.id, member));
+    expect((await ask(cookie)).body).toMatchObject({ viewer: { editor: true }, favorites: [films[1]] });
+  });
+
   it("answers a malformed question with a 400 and its reason", async () => {
     expect(await ask(null, "movies=1,abc")).toEqual({ status: 400, body: { error: expect.stringMatching(/movies/) } });
     expect((await ask(null, "person=1&person=2")).status).toBe(400);

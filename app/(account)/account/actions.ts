@@ -7,14 +7,14 @@ import { headers } from "next/headers";
 import { createFile } from "@/db/queries/files";
 import { THROTTLE, lockedUntil, minutesUntil, profileKey, recordAttempt, recordFailedSignIn, throttleKeys } from "@/db/queries/throttle";
 import { changePassword, checkPassword, deleteUser, setAvatar, updateProfile } from "@/db/queries/users";
-import { ActionRefusal, memberAction } from "@/lib/action";
+import { ActionRefusal, memberAction, passwordChangeAction } from "@/lib/action";
 import { FIX_FIELDS, type FormState } from "@/lib/form-state";
 import { clientAddress } from "@/lib/client-address";
 import { tryAgainIn } from "@/lib/format";
 import { checkImage, toAvatar } from "@/lib/images";
 import { getStorage, sanitizeFileName } from "@/lib/storage";
 import { z } from "zod";
-import { deleteAccountSchema, passwordChangeSchema, profileSchema } from "@/lib/validation/account";
+import { deleteAccountSchema, passwordChangeSchema, profileSchema, safeCallbackPath } from "@/lib/validation/account";
 
 // memberAction checks the caller first: actions are public endpoints, whichever page shows the form.
 
@@ -46,13 +46,15 @@ export const updateProfileAction = memberAction(profileSchema, async (input, { v
   return { ok: true, message: "Your profile is saved.", values };
 });
 
-export const changePasswordAction = memberAction(passwordChangeSchema, async ({ current_password, new_password }, { viewer }): Promise<FormState> => {
+export const changePasswordAction = passwordChangeAction(passwordChangeSchema, async ({ current_password, new_password }, { viewer, formData }): Promise<FormState> => {
   const checked = await verifyOwnPassword(viewer, current_password);
   if (checked instanceof Date) throw new ActionRefusal(waitMessage(checked));
   if (checked === "wrong") throw new ActionRefusal(FIX_FIELDS, { current_password: "This is not your current password." });
   await changePassword(viewer.id, new_password);
   // Every session ends with the new session version; this device signs in again with the new password.
   await signIn("credentials", { login: viewer.username, password: new_password, redirect: false });
+  // The change an admin's reset asked for: on to where the user was going when they were sent to change it.
+  if (viewer.must_change_password) redirect(safeCallbackPath(formData?.get("callbackUrl")));
   return { ok: true, message: "Your password is changed. Other devices have been signed out." };
 });
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignUpForm } from "@/components/auth/auth-forms";
-import { getViewer } from "@/lib/session";
+import { getSessionViewer, passwordChangePath } from "@/lib/session";
 import { safeCallbackPath } from "@/lib/validation/account";
 
 export const metadata: Metadata = { title: "Create an account", robots: { index: false } };
@@ -9,7 +9,8 @@ export const metadata: Metadata = { title: "Create an account", robots: { index:
 export default async function SignUpPage({ searchParams }: PageProps<"/sign-up">) {
   const params = await searchParams;
   const callbackUrl = safeCallbackPath(Array.isArray(params.callbackUrl) ? params.callbackUrl[0] : params.callbackUrl);
-  if (await getViewer()) redirect(callbackUrl);
+  const viewer = await getSessionViewer();
+  if (viewer) redirect(viewer.must_change_password ? passwordChangePath(callbackUrl) : callbackUrl);
   return (
     <>
       <h1 className="text-2xl font-semibold tracking-tight">Create your account</h1>

@@ -10,7 +10,9 @@ import { MovieSortControls } from "@/components/movies/movie-sort-controls";
 import { Pagination } from "@/components/ui/pagination";
 import { getFilterOptions, getMovies } from "@/db/queries/catalogue";
 import { formatNumber, plural } from "@/lib/format";
-import { getViewer } from "@/lib/session";
+import { redirect } from "next/navigation";
+import { requestPath } from "@/lib/request-path";
+import { getSessionViewer, passwordChangePath } from "@/lib/session";
 import {
   CATALOGUE_PAGE_SIZE,
   moviesHref,
@@ -54,7 +56,9 @@ const pageOf = (f: MovieFilters, userId: number | undefined) =>
 export default async function MoviesPage({ searchParams }: Props) {
   const { filters: parsed, notices } = await searchParams.then(parseMovieFilters);
   // Only "my favorites: only / hide" reads the session; without it the page is the same for everyone (and cached).
-  const viewer = parsed.mine ? await getViewer() : null;
+  const viewer = parsed.mine ? await getSessionViewer() : null;
+  // Showing one's favorites is a member page: a password an admin reset is replaced first.
+  if (viewer?.must_change_password) redirect(passwordChangePath(await requestPath()));
   let filters = parsed;
   if (filters.mine && !viewer) {
     notices.push("Sign in to show only your favorites or hide them; showing every film.");

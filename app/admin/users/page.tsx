@@ -1,17 +1,19 @@
 import type { Metadata } from "next";
 import { UserRound } from "@/components/ui/icons/user-round";
-import { type AdminColumn, AdminHeader, AdminTable, ListEmpty, ListToolbar, ToolbarSelect } from "@/components/admin/kit";
+import Link from "next/link";
+import { type AdminColumn, AdminHeader, AdminTable, ButtonLink, DeletedNotice, ListEmpty, ListToolbar, ToolbarSelect } from "@/components/admin/kit";
 import { Pagination } from "@/components/ui/pagination";
 import { listUsers } from "@/db/queries/admin/users";
 import { formatNumber, formatShortDate, plural } from "@/lib/format";
 import { requireAdmin } from "@/lib/session";
 import { parseUserFilters, ROLE_LABELS, ROLES, USER_SORT_LABELS, USER_SORTS, USERS_PAGE_SIZE, type UserFilters } from "@/lib/validation/admin/user";
 import { changeUserRoleAction, setUserDisabledAction } from "./actions";
-import { RoleForm, StatusForm } from "./user-forms";
+import { deleteUserAction } from "./account-actions";
+import { DeleteUserForm, RoleForm, StatusForm } from "./user-forms";
 
 export const metadata: Metadata = { title: "Users" };
 
-const COLUMNS: AdminColumn[] = [{ label: "User" }, { label: "Email" }, { label: "Role" }, { label: "Status" }, { label: "Joined" }];
+const COLUMNS: AdminColumn[] = [{ label: "User" }, { label: "Email" }, { label: "Role" }, { label: "Status" }, { label: "Joined" }, { label: "Actions", srOnly: true }];
 
 function hrefFor(filters: UserFilters, page: number): string {
   const params = new URLSearchParams();
@@ -26,7 +28,10 @@ function hrefFor(filters: UserFilters, page: number): string {
 
 export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireAdmin();
-  const filters = parseUserFilters(await searchParams);
+  const params = await searchParams;
+  const filters = parseUserFilters(params);
+  const notice = (key: string) => (typeof params[key] === "string" ? (params[key] as string).slice(0, 120) : null);
+  const created = notice("created");
   const { users, total, page, pageCount, activeAdmins } = await listUsers(filters);
   const filtered = Boolean(filters.q || filters.role || filters.status);
   const first = (page - 1) * USERS_PAGE_SIZE + 1;
@@ -42,7 +47,14 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
             sessions.
           </>
         }
+        actions={<ButtonLink href="/admin/users/new">New user</ButtonLink>}
       />
+      <DeletedNotice name={notice("deleted")} />
+      {created ? (
+        <p role="status" className="mb-4 rounded-lg bg-emerald-500/10 px-4 py-3 text-sm text-emerald-700 dark:text-emerald-300" data-testid="form-message">
+          Created “{created}”.
+        </p>
+      ) : null}
       <ListToolbar action="/admin/users" q={filters.q} placeholder="Search username, email or name">
         <ToolbarSelect name="role" label="Role" value={filters.role ?? ""} options={[{ value: "", label: "All roles" }, ...ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))]} />
         <ToolbarSelect
@@ -95,7 +107,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
                   </div>
                 </div>
               </td>
-              <td className="whitespace-nowrap text-muted">{user.email}</td>
+              <td className="whitespace-nowrap break-all text-muted">{user.email}</td>
               <td className="whitespace-nowrap">
                 <RoleForm action={changeUserRoleAction} id={user.id} username={user.username} role={user.role} />
               </td>
@@ -113,6 +125,14 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
               </td>
               <td className="whitespace-nowrap text-muted">
                 <time dateTime={user.created_at.slice(0, 10)}>{formatShortDate(user.created_at)}</time>
+              </td>
+              <td className="whitespace-nowrap">
+                <div className="flex flex-wrap items-start gap-2 md:flex-nowrap">
+                  <Link href={`/admin/users/${user.id}`} className="inline-flex h-9 items-center rounded-lg px-2 text-sm font-medium text-accent hover:underline">
+                    Edit<span className="sr-only"> {user.username}</span>
+                  </Link>
+                  {isSelf ? null : <DeleteUserForm action={deleteUserAction} id={user.id} username={user.username} />}
+                </div>
               </td>
             </tr>
           );

@@ -127,3 +127,34 @@ export function StatusForm({ action, id, username, disabled, isSelf }: { action:
     </div>
   );
 }
+
+/** Delete one account after a confirm dialog that says what goes with it. Not one's own (no button for it). */
+export function DeleteUserForm({ action, id, username }: { action: Action; id: number; username: string }) {
+  const [state, formAction] = useActionState(action, {});
+  const dialog = useRef<HTMLDialogElement>(null);
+  return (
+    <div>
+      <button type="button" onClick={() => dialog.current?.showModal()} className={styles.danger}>
+        Delete<span className="sr-only"> {username}</span>
+      </button>
+      <RowMessage state={state} />
+      <dialog
+        ref={dialog}
+        aria-labelledby={`delete-${id}-title`}
+        className="m-auto w-[min(28rem,calc(100vw-2rem))] whitespace-normal rounded-2xl border border-border bg-surface p-6 text-foreground shadow-xl backdrop:bg-black/50"
+      >
+        <h2 id={`delete-${id}-title`} className="text-lg font-semibold">
+          Delete {username}?
+        </h2>
+        <p className="mt-2 text-sm text-muted">The account, its favorites and its avatar are removed for good. The films stay. This cannot be undone.</p>
+        <form action={formAction} onSubmit={() => dialog.current?.close()} className="mt-5 flex justify-end gap-2">
+          <input type="hidden" name="id" value={id} />
+          <button type="button" onClick={() => dialog.current?.close()} className={styles.secondary}>
+            Cancel
+          </button>
+          <Submit variant="dangerSolid">Delete {username}</Submit>
+        </form>
+      </dialog>
+    </div>
+  );
+}

@@ -73,14 +73,14 @@ export async function otherActiveAdmins(exceptId: number): Promise<string[]> {
   return rows.map((r) => r.username);
 }
 
-type Target = { id: number; username: string; role: UserRole; disabled: boolean };
+export type Target = { id: number; username: string; role: UserRole; disabled: boolean };
 
 /**
  * Locks every active admin (in id order, so two such transactions never deadlock) and then the target. A second
  * transaction doing the same waits here until the first commits, then re-reads the admins: it sees the demotion or
  * the disabling that happened meanwhile, so "another admin remains" is always true at commit.
  */
-async function lockAdminsAndTarget(tx: Executor, targetId: number): Promise<{ admins: { id: number; username: string }[]; target: Target | undefined }> {
+export async function lockAdminsAndTarget(tx: Executor, targetId: number): Promise<{ admins: { id: number; username: string }[]; target: Target | undefined }> {
   const admins = await tx.execute<{ id: number; username: string }>(sql`
     select id, username from user_ where role = 'admin' and disabled_at is null order by id for update`);
   const [target] = await tx.execute<Target>(sql`

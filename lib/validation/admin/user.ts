@@ -3,6 +3,7 @@
  * the row actions' forms (role, disable / re-enable).
  */
 import { z } from "zod";
+import { newPassword, signUpSchema } from "@/lib/validation/account";
 import { idField } from "@/lib/validation/ids";
 import type { UserRole } from "@/db/schema";
 import { cleanSearch, oneOf, parsePage, single, type ListParams } from "./list-params";
@@ -23,8 +24,6 @@ export const USER_SORT_LABELS: Record<UserSort, string> = { newest: "Newest firs
 export type UserFilters = { q: string; role: UserRole | null; status: UserStatus | null; sort: UserSort; page: number };
 
 type Params = ListParams;
-
-
 
 export function parseUserFilters(params: Params): UserFilters {
   return {
@@ -49,3 +48,16 @@ export const userStatusSchema = z.object({
   id: userId,
   disabled: z.enum(["true", "false"], { error: "Choose to disable or re-enable." }).transform((v) => v === "true"),
 });
+
+const role = z.enum(ROLES, { error: "Choose user, editor or admin." });
+
+/** A new account: the sign-up's fields and rules (username, email, names, password) and a role. */
+export const userCreateSchema = signUpSchema.extend({ role });
+
+/** Names and email of an account, with the sign-up's rules. */
+export const userAccountSchema = signUpSchema.omit({ password: true }).extend({ id: userId });
+
+/** A temporary password (the sign-up's rules) that the user must replace at their next sign-in. */
+export const userPasswordResetSchema = z.object({ id: userId, password: newPassword });
+
+export const userDeleteSchema = z.object({ id: userId });
