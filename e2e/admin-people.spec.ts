@@ -90,7 +90,7 @@ test("an editor creates a person with a main photo, fills the gallery, picks ano
   await page.getByRole("textbox", { name: "Biography" }).fill(`A Swedish film actress, ${id}.`);
   await submit(page, "Save changes");
   const notice = page.getByTestId("conflict-notice");
-  await expect(notice.getByRole("row", { name: /^Date of birth/ })).toHaveText(/September 19, 1905\s*September 18, 1905/);
+  await expect(notice.getByRole("row", { name: /^Date of birth/ })).toHaveText(/September 19, 1905\s*September 18, 1905/, { useInnerText: true });
   await expect(notice.getByRole("row")).toHaveCount(2);
   await submit(page, "Save changes");
   await expect(page.getByTestId("form-message").first()).toHaveText("Saved. The public page shows the change.");
