@@ -49,7 +49,7 @@ test("the movie page shows the film's facts, genres, director and country", asyn
   await expect(fact("Director").getByRole("link", { name: "Francis Ford Coppola" })).toHaveAttribute("href", `/people/${ids.director}-francis-ford-coppola`);
   await expect(fact("Country").getByRole("link", { name: "United States" })).toHaveAttribute("href", `/movies?country=${ids.country}`);
 
-  const genres = page.getByRole("list", { name: "Genres" });
+  const genres = page.getByRole("list", { name: "Genres", exact: true });
   await expect(genres.getByRole("link")).toHaveText(["Crime", "Drama"]);
   await expect(genres.getByRole("link", { name: "Crime" })).toHaveAttribute("href", `/movies?genre=${ids.crime}`);
   await expect(page.getByText(/aging head of the Corleone crime family/)).toBeVisible();
@@ -186,7 +186,7 @@ test.describe("related films under the cast", () => {
     const shared = await withTestDatabase((db) =>
       db.execute<{ title: string; shared: number }>(sql`
         select m.title, count(*)::int as shared from movie m join movie_genres mg on mg.movie_id = m.id
-        where m.title = any(${titles}) and mg.genre_id in (select genre_id from movie_genres where movie_id = ${ids.movie})
+        where m.title in ${titles} and mg.genre_id in (select genre_id from movie_genres where movie_id = ${ids.movie})
         group by m.title`),
     );
     expect(shared.map((r) => r.shared)).toEqual(titles.map(() => 2));
