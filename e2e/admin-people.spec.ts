@@ -38,6 +38,8 @@ async function submit(page: Page, name: string) {
 const uploaded = (page: Page, field: string) => page.locator(`[data-upload="${field}"] li[data-status="done"]`);
 
 test("an editor creates a person with a main photo, fills the gallery, picks another main photo, removes one and sees it public", async ({ browser }) => {
+  // Two editors, uploads, a gallery, a conflict and the public page: longer than 30 s when workers share two cores.
+  test.slow();
   const id = stamp();
   const name = `Greta ${id}`;
   const page = await editorPage(browser);

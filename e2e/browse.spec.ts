@@ -67,6 +67,8 @@ const films = (n: number) => `${n.toLocaleString("en-US")} ${n === 1 ? "film" : 
 
 test.describe("with JavaScript", () => {
   test("two genres, a year range and a sort: the URL carries the state and Back restores the results", async ({ page }) => {
+    // Some thirty steps, a second page and four Backs: about 30 s when the suite's workers share two cores.
+    test.slow();
     await page.goto("/movies");
     await expect(page).toHaveTitle("Movies · Marquee");
     await expect(resultCount(page)).toContainText(films(catalogue.total));
