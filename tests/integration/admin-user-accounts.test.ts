@@ -7,18 +7,13 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { createUserAsAdmin, deleteUserAsAdmin, resetUserPassword, updateUserAccount } from "@/db/queries/admin/user-accounts";
 import { changePassword, getViewerById, verifyCredentials } from "@/db/queries/users";
-import { file_, movie, user_, type UserRole } from "@/db/schema";
+import { file_, movie, type UserRole } from "@/db/schema";
 import { openTestDatabase } from "../support/database";
+import { addUser as addTestUser } from "../support/users";
 
 const { db, sql: client } = openTestDatabase();
 
-async function addUser(username: string, role: UserRole = "user", extra: Partial<typeof user_.$inferInsert> = {}) {
-  const [row] = await db
-    .insert(user_)
-    .values({ username, email: `${username.toLowerCase()}@example.com`, first_name: username, last_name: "Tester", password: "x", role, ...extra })
-    .returning({ id: user_.id });
-  return row.id;
-}
+const addUser = (username: string, role?: UserRole, extra?: Parameters<typeof addTestUser>[3]) => addTestUser(db, username, role, extra);
 
 const readUser = async (id: number) =>
   (await db.execute<{ username: string; email: string; first_name: string; session_version: number; must_change_password: boolean }>(

@@ -9,17 +9,12 @@ import { getViewerById } from "@/db/queries/users";
 import { user_, type UserRole } from "@/db/schema";
 import { parseUserFilters, type UserFilters } from "@/lib/validation/admin/user";
 import { openTestDatabase } from "../support/database";
+import { addUser as addTestUser } from "../support/users";
 import { countQueries } from "../support/query-counter";
 
 const { db, sql: client } = openTestDatabase();
 
-async function addUser(username: string, role: UserRole = "user", extra: Partial<typeof user_.$inferInsert> = {}) {
-  const [row] = await db
-    .insert(user_)
-    .values({ username, email: `${username.toLowerCase()}@example.com`, first_name: username, last_name: "Tester", password: "x", role, ...extra })
-    .returning({ id: user_.id });
-  return row.id;
-}
+const addUser = (username: string, role?: UserRole, extra?: Parameters<typeof addTestUser>[3]) => addTestUser(db, username, role, extra);
 
 const readUser = async (id: number) =>
   (await db.execute<{ role: UserRole; session_version: number; disabled: boolean }>(sql`select role, session_version, disabled_at is not null as disabled from user_ where id = ${id}`))[0];
